@@ -1,0 +1,53 @@
+package dev.strata.graph;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One revision as its script declares it: the graph is built from these alone, never from bodies.
+ *
+ * @param id            letters, digits, {@code _} and {@code .}
+ * @param downRevisions parents; empty for a root, two or more for a merge point
+ * @param branchLabels  labels declared on this revision (they also mark its descendants)
+ * @param dependsOn     revision ids or branch labels this revision needs applied first
+ * @param message       the human description
+ * @param createDate    as written in the header, or {@code null}
+ * @param transactional false when the revision must run outside a transaction
+ * @param origin        where it was declared (a file path), for messages
+ */
+public record Revision(
+        String id,
+        List<String> downRevisions,
+        List<String> branchLabels,
+        List<String> dependsOn,
+        String message,
+        String createDate,
+        boolean transactional,
+        String origin) {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.]+");
+
+    public Revision {
+        Objects.requireNonNull(id, "id");
+        downRevisions = List.copyOf(downRevisions);
+        branchLabels = List.copyOf(branchLabels);
+        dependsOn = List.copyOf(dependsOn);
+        message = message == null ? "" : message;
+        origin = origin == null ? id : origin;
+    }
+
+    /** A revision with only the parts the graph needs; for tests and generated graphs. */
+    public static Revision of(String id, List<String> downRevisions, List<String> branchLabels, List<String> dependsOn) {
+        return new Revision(id, downRevisions, branchLabels, dependsOn, "", null, true, id);
+    }
+
+    /** Whether {@code id} is a well-formed revision id (letters, digits, {@code _}, {@code .}). */
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    public boolean isMergePoint() {
+        return downRevisions.size() > 1;
+    }
+}
