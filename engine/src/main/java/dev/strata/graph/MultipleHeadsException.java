@@ -1,0 +1,47 @@
+package dev.strata.graph;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** {@code head} (or {@code LABEL@head}) was asked for while several heads exist. */
+public final class MultipleHeadsException extends GraphException {
+    private final List<String> heads;
+    private final String argument;
+    private final List<String> headLabels;
+
+    /**
+     * @param heads      the heads found
+     * @param argument   what the user wrote, e.g. {@code head}
+     * @param headLabels for each head, a label that selects it (or null), used to suggest {@code LABEL@head}
+     */
+    public MultipleHeadsException(List<String> heads, String argument, List<String> headLabels) {
+        super(message(heads, argument, headLabels));
+        this.heads = List.copyOf(heads);
+        this.argument = argument;
+        this.headLabels = headLabels.stream().map(l -> l == null ? "" : l).collect(Collectors.toUnmodifiableList());
+    }
+
+    private static String message(List<String> heads, String argument, List<String> headLabels) {
+        String suggestions = headLabels.stream()
+                .filter(l -> l != null && !l.isEmpty())
+                .distinct()
+                .map(l -> l + "@head")
+                .collect(Collectors.joining(", "));
+        return "'" + argument + "' is ambiguous: there are " + heads.size() + " heads (" + String.join(", ", heads)
+                + "); name one with "
+                + (suggestions.isEmpty() ? "its revision id" : suggestions)
+                + ", or use 'heads' for all of them";
+    }
+
+    public List<String> heads() {
+        return heads;
+    }
+
+    public String argument() {
+        return argument;
+    }
+
+    public List<String> headLabels() {
+        return headLabels;
+    }
+}
