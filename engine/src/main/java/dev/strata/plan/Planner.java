@@ -106,6 +106,48 @@ public final class Planner {
         return build(Direction.DOWNGRADE, current, order);
     }
 
+    /**
+     * The revisions from {@code lower} up to {@code upper}, both included, newest first: what
+     * {@code history -r LOWER:UPPER} lists (Alembic's {@code walk_revisions}).
+     *
+     * @param lower null for base
+     * @param upper null for heads
+     */
+    public List<Revision> walk(RevisionExpr lower, RevisionExpr upper) {
+        int[] low = lower == null ? new int[0] : resolver.revisions(lower);
+        int[] targets;
+        if (upper == null) {
+            targets = graph.realHeadIndexes();
+        } else if (upper instanceof RevisionExpr.Relative rel && rel.symbol() != null) {
+            int from = resolver.revision(symbolExpr(null, rel.symbol(), rel.text()));
+            int to = resolver.walk(from, rel.steps(), rel.branch(), false);
+            targets = to < 0 ? new int[0] : new int[] {to};
+        } else {
+            targets = Arrays.stream(upgradeTargets(low, upper)).filter(t -> t >= 0).toArray();
+        }
+        BitSet required = graph.ancestors(targets, true);
+        for (int l : low) {
+            if (!required.get(l)) {
+                throw new RevisionException("revision " + graph.id(l) + " is not an ancestor of "
+                        + (upper == null ? "the heads" : "'" + upper.text() + "'") + "; nothing lies between them");
+            }
+        }
+        BitSet needs = (BitSet) required.clone();
+        needs.andNot(graph.ancestors(low, true));
+        for (int l : low) {
+            needs.set(l);
+        }
+        if (low.length > 0) {
+            needs.and(graph.descendants(low, false));
+        }
+        int[] order = TopologicalSort.sort(graph, needs, targets);
+        List<Revision> out = new ArrayList<>(order.length);
+        for (int r : order) {
+            out.add(graph.revision(r));
+        }
+        return out;
+    }
+
     // ---- targets ------------------------------------------------------------------------------
 
     /** Alembic's {@code _parse_upgrade_target}. */

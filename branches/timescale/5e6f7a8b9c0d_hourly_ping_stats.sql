@@ -1,0 +1,25 @@
+-- revision: 5e6f7a8b9c0d
+-- down_revision: 4d5e6f7a8b9c
+-- message: hourly ping statistics
+-- create_date: 2026-11-21 10:40:00
+
+-- migrate:upgrade
+-- Created WITH NO DATA so it can run inside this step's transaction; the next revision fills it.
+CREATE MATERIALIZED VIEW ping_stats_hourly
+WITH (timescaledb.continuous) AS
+SELECT time_bucket(INTERVAL '1 hour', time) AS bucket,
+       device_id,
+       avg(latency_ms) AS avg_latency_ms,
+       count(*) FILTER (WHERE NOT success) AS failures
+FROM ping_results
+GROUP BY bucket, device_id
+WITH NO DATA;
+
+SELECT add_continuous_aggregate_policy('ping_stats_hourly',
+    start_offset => INTERVAL '3 hours',
+    end_offset => INTERVAL '1 hour',
+    schedule_interval => INTERVAL '1 hour');
+
+-- migrate:downgrade
+SELECT remove_continuous_aggregate_policy('ping_stats_hourly', if_exists => true);
+DROP MATERIALIZED VIEW ping_stats_hourly;

@@ -1,0 +1,99 @@
+package dev.strata.cli;
+
+import dev.strata.api.Project;
+import dev.strata.api.TargetSelection;
+import dev.strata.config.Config;
+import dev.strata.config.ConfigLoader;
+import dev.strata.config.TargetConfig;
+import dev.strata.error.BadInputException;
+import dev.strata.expr.RevisionExpr;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** What every command shares: the global options, the writers, and the project, loaded once. */
+abstract class BaseCommand implements Callable<Integer> {
+
+    private static final Set<String> X_KEYS = Set.of("db");
+
+    Environment environment;
+
+    @ParentCommand
+    MigrateCommand global;
+
+    @Spec
+    CommandSpec spec;
+
+    private Config config;
+    private Project project;
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    boolean json() {
+        return global.json;
+    }
+
+    boolean quiet() {
+        return global.quiet;
+    }
+
+    boolean verbose() {
+        return global.verbose;
+    }
+
+    /** Informational output, silenced by {@code -q}. */
+    void info(String line) {
+        if (!global.quiet) {
+            out().println(line);
+        }
+    }
+
+    Config config() {
+        if (config == null) {
+            ConfigLoader loader = new ConfigLoader(environment.variables());
+            config = loader.load(loader.locate(global.config, environment.workingDir()));
+        }
+        return config;
+    }
+
+    Project project() {
+        if (project == null) {
+            project = Project.open(config());
+        }
+        return project;
+    }
+
+    /** The target named by {@code --db} or {@code -x db=}, or null. */
+    String targetName() {
+        for (String key : global.extra.keySet()) {
+            if (!X_KEYS.contains(key)) {
+                throw new BadInputException("-x " + key + "=...: unknown key; known: " + String.join(", ", X_KEYS));
+            }
+        }
+        String x = global.extra.get("db");
+        if (x != null && global.db != null && !x.equals(global.db)) {
+            throw new BadInputException("--db " + global.db + " and -x db=" + x + " name different targets");
+        }
+        return global.db != null ? global.db : x;
+    }
+
+    Optional<TargetConfig> target(RevisionExpr... exprs) {
+        return TargetSelection.choose(config(), targetName(), Arrays.asList(exprs));
+    }
+
+    static List<RevisionExpr> exprs(List<String> texts) {
+        return texts.stream().map(RevisionExpr::parse).toList();
+    }
+}

@@ -1,0 +1,7 @@
+package dev.strata.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** What the process was started with: its environment and working folder (tests give their own). */
+record Environment(Map<String, String> variables, Path workingDir) {}

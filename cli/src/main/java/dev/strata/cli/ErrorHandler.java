@@ -1,0 +1,66 @@
+package dev.strata.cli;
+
+import dev.strata.error.StrataException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * The one place errors become words and exit codes: a {@link StrataException} prints its message on one
+ * line and exits with its kind's code; a usage error exits 2; anything else is a bug, reported in one
+ * line (with the stack trace under {@code --stacktrace}) and exit code 70.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+
+    static final int USAGE = 2;
+    static final int INTERNAL = 70;
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        boolean trace = parsed != null && wantsStacktrace(parsed);
+        if (ex instanceof StrataException se) {
+            err.println("error: " + oneLine(se.getMessage()));
+            if (trace) {
+                se.printStackTrace(err);
+            }
+            err.flush();
+            return se.kind().exitCode();
+        }
+        err.println("error: internal error: " + ex.getClass().getName() + ": " + oneLine(String.valueOf(ex.getMessage()))
+                + (trace ? "" : " (run with --stacktrace for details)"));
+        if (trace) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return INTERNAL;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cli = ex.getCommandLine();
+        PrintWriter err = cli.getErr();
+        Throwable cause = ex.getCause();
+        if (cause instanceof StrataException se) {
+            err.println("error: " + oneLine(se.getMessage()));
+            err.flush();
+            return se.kind().exitCode();
+        }
+        err.println("error: " + oneLine(ex.getMessage()));
+        err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.flush();
+        return USAGE;
+    }
+
+    private static boolean wantsStacktrace(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--stacktrace")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replace("\r", "").replace('\n', ' ').strip();
+    }
+}

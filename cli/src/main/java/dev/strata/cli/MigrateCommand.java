@@ -1,0 +1,62 @@
+package dev.strata.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code migrate}: the global options every command shares, and the list of commands. */
+@Command(
+        name = "migrate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Branch-aware schema migrations for PostgreSQL and TimescaleDB.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {
+            InitCommand.class,
+            RevisionCommand.class,
+            MergeCommand.class,
+            UpgradeCommand.class,
+            DowngradeCommand.class,
+            HeadsCommand.class,
+            BranchesCommand.class,
+            HistoryCommand.class,
+            ShowCommand.class,
+            GraphCommand.class,
+        },
+        footer = {"", "Exit codes: 0 done; 1 a check found something; 2 bad usage or input; 3 database unreachable;",
+                  "4 a migration failed. Docs: docs/reference/cli.md"})
+final class MigrateCommand implements Runnable {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Config file (default: $MIGRATE_CONFIG, else ./migrate.toml).")
+    String config;
+
+    @Option(names = "-x", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT,
+            description = "Extra argument, as in Alembic; -x db=NAME picks the target.")
+    Map<String, String> extra = new LinkedHashMap<>();
+
+    @Option(names = "--db", paramLabel = "NAME", scope = ScopeType.INHERIT, description = "The target to act on (same as -x db=NAME).")
+    String db;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Machine-readable output.")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print only results and errors.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Print more detail.")
+    boolean verbose;
+
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the stack trace of an error (for bug reports).")
+    boolean stacktrace;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.strata.cli;
+
+import dev.strata.api.OfflineRun;
+import dev.strata.error.BadInputException;
+import dev.strata.expr.RevisionExpr;
+import dev.strata.expr.RevisionRange;
+import dev.strata.plan.Direction;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What {@code upgrade} and {@code downgrade} share. */
+abstract class MoveCommand extends BaseCommand {
+
+    @Parameters(arity = "1", paramLabel = "REVISION",
+            description = "Where to go: heads, head, LABEL@head, an id, +N/-N, base; with --sql also START:END.")
+    String revision;
+
+    @Option(names = "--sql", description = "Print the SQL script instead of running it (offline mode).")
+    boolean sql;
+
+    abstract Direction direction();
+
+    @Override
+    public Integer call() {
+        if (!sql) {
+            throw new BadInputException(direction().word() + " against a database is not available in this build yet; "
+                    + "add --sql to print the script");
+        }
+        RevisionExpr start;
+        RevisionExpr end;
+        if (RevisionRange.isRange(revision)) {
+            RevisionRange range = RevisionRange.parse(revision);
+            start = range.lower();
+            end = range.upper();
+            if (end == null) {
+                throw new BadInputException("'" + revision + "' has no end; write START:END");
+            }
+        } else {
+            start = null;
+            end = RevisionExpr.parse(revision);
+        }
+        if (direction() == Direction.DOWNGRADE && start == null) {
+            throw new BadInputException("downgrade --sql needs the starting point: write START:END, e.g. heads:base");
+        }
+        var target = target(end, start).orElse(null);
+        out().print(OfflineRun.render(project(), target, direction(), start, end));
+        return 0;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.strata.cli;
+
+import dev.strata.api.RevisionAuthor;
+import dev.strata.config.TargetConfig;
+import dev.strata.error.BadInputException;
+import dev.strata.expr.RevisionExpr;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code migrate revision}: a new, empty SQL migration in the right branch folder. */
+@Command(name = "revision", description = "Create a new revision script.")
+final class RevisionCommand extends BaseCommand {
+
+    @Option(names = {"-m", "--message"}, paramLabel = "MESSAGE", description = "What the revision does.")
+    String message;
+
+    @Option(names = "--rev-id", paramLabel = "ID", description = "Use this id instead of 12 random hex characters.")
+    String revId;
+
+    @Option(names = "--head", paramLabel = "REV",
+            description = "Build on this head (head, base for a new root, LABEL@head, an id). Default: the target's branch head, else head.")
+    String head;
+
+    @Option(names = "--branch-label", paramLabel = "LABEL", description = "Label the new revision declares; repeat for several.")
+    List<String> branchLabels = new ArrayList<>();
+
+    @Option(names = "--depends-on", paramLabel = "REV", split = ",", description = "Revisions or labels that must be applied first.")
+    List<String> dependsOn = new ArrayList<>();
+
+    @Option(names = "--splice", description = "Allow --head to name a revision that is not a head (starts a new branch).")
+    boolean splice;
+
+    @Option(names = "--version-path", paramLabel = "DIR", description = "The script location to write to.")
+    Path versionPath;
+
+    @Option(names = "--no-transaction", description = "Mark the script transactional: false (for CREATE INDEX CONCURRENTLY ...).")
+    boolean noTransaction;
+
+    @Option(names = "--sql", description = "Write a SQL script (the default).")
+    boolean sql;
+
+    @Option(names = "--autogenerate", description = "Not supported: Strata has no model to compare the database with.")
+    boolean autogenerate;
+
+    @Override
+    public Integer call() {
+        if (autogenerate) {
+            throw new BadInputException("--autogenerate is not supported: Strata has no ORM model to compare with; "
+                    + "write the SQL in the new script instead (docs/guides/from-alembic.md)");
+        }
+        List<RevisionExpr> heads = head == null ? List.of() : List.of(RevisionExpr.parse(head));
+        TargetConfig target = target(heads.toArray(RevisionExpr[]::new)).orElse(null);
+        Path path = versionPath == null ? null : environment.workingDir().resolve(versionPath);
+        RevisionAuthor.Request request = new RevisionAuthor.Request(message, revId, heads, branchLabels, dependsOn,
+                splice, path, !noTransaction);
+        RevisionAuthor.Written written = new RevisionAuthor(project(), Clock.systemDefaultZone(), RevisionIds::random)
+                .revision(request, targetName() == null && head != null ? null : target);
+        if (written.note() != null) {
+            info(written.note());
+        }
+        info("Generating " + written.file() + " ...  done");
+        if (quiet()) {
+            out().println(written.revision().id());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.strata.cli;
+
+import dev.strata.api.ToolVersion;
+import picocli.CommandLine;
+
+/** {@code migrate --version}. */
+final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        return new String[] {"strata " + ToolVersion.get()};
+    }
+}

@@ -1,0 +1,134 @@
+package dev.strata.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Building a two-branch project from the command line alone, as a user would. */
+class AuthoringCliTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void initWritesConfigAndBranchFoldersAndRefusesToRunTwice() throws IOException {
+        Cli cli = new Cli(dir);
+        Cli.Result r = cli.run("init", "--branch", "postgres", "--branch", "timescale");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Created branches/postgres", "Created branches/timescale", "Created migrate.toml");
+        String toml = Files.readString(dir.resolve("migrate.toml"));
+        assertThat(toml).contains("locations = [\"branches/postgres\", \"branches/timescale\"]",
+                "[targets.timescale]", "dialect = \"timescaledb\"", "branch = \"postgres\"");
+        assertThat(dir.resolve("branches/postgres")).isDirectory();
+
+        List<String> before = cli.files();
+        Cli.Result again = cli.run("init");
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).startsWith("error: ").contains("migrate.toml already exists");
+        assertThat(again.err().lines()).hasSize(1);
+        assertThat(cli.files()).isEqualTo(before);
+    }
+
+    @Test
+    void buildsATwoBranchProjectWithRevisionAndMergeAndPrintsTheUpgradeInAlembicsOrder() throws IOException {
+        Cli cli = new Cli(dir);
+        assertThat(cli.run("init", "-b", "postgres", "-b", "timescale").code()).isZero();
+
+        // The first revision of a target's branch starts that branch; later ones go on its head.
+        Cli.Result users = cli.run("--db", "postgres", "revision", "-m", "create users", "--rev-id", "p1");
+        assertThat(users.code()).as(users.err()).isZero();
+        assertThat(users.out()).contains("starts it").contains("branches/postgres/p1_create_users.sql");
+        assertThat(cli.run("-x", "db=postgres", "revision", "-m", "create devices", "--rev-id", "p2").code()).isZero();
+        assertThat(cli.run("revision", "-m", "enable timescaledb", "--rev-id", "t1", "--head", "base",
+                "--branch-label", "timescale").code()).isZero();
+        assertThat(cli.run("revision", "-m", "ping results", "--rev-id", "t2", "--head", "timescale@head").code()).isZero();
+        assertThat(cli.run("--db", "postgres", "revision", "-m", "configurations", "--rev-id", "p3").code()).isZero();
+
+        assertThat(dir.resolve("branches/postgres/p2_create_devices.sql")).exists();
+        assertThat(dir.resolve("branches/timescale/t2_ping_results.sql")).exists();
+        String p2 = Files.readString(dir.resolve("branches/postgres/p2_create_devices.sql"));
+        assertThat(p2).contains("-- revision: p2\n", "-- down_revision: p1\n", "-- message: create devices\n",
+                "-- migrate:upgrade", "-- migrate:downgrade");
+
+        Cli.Result heads = cli.run("heads");
+        assertThat(heads.lines()).containsExactly("p3 (postgres) (head)", "t2 (timescale) (head)");
+
+        Cli.Result sql = cli.run("upgrade", "heads", "--sql");
+        assertThat(sql.code()).as(sql.err()).isZero();
+        assertThat(sql.lines().stream().filter(l -> l.startsWith("-- Running")).toList()).containsExactly(
+                // Alembic's order (checked with dev/alembic_oracle.py): the last head's branch first.
+                "-- Running upgrade  -> t1",
+                "-- Running upgrade t1 -> t2",
+                "-- Running upgrade  -> p1",
+                "-- Running upgrade p1 -> p2",
+                "-- Running upgrade p2 -> p3");
+
+        Cli.Result merge = cli.run("merge", "heads", "-m", "join branches", "--rev-id", "m1");
+        assertThat(merge.code()).as(merge.err()).isZero();
+        assertThat(dir.resolve("branches/postgres/m1_join_branches.sql")).exists();
+        assertThat(cli.run("heads").lines()).containsExactly("m1 (head)");
+        assertThat(cli.run("history").lines().get(0)).isEqualTo("p3, t2 -> m1 (head) (mergepoint), join branches");
+    }
+
+    @Test
+    void revisionOnABranchWithoutTargetUsesHeadAndRefusesWhenThereAreSeveral() throws IOException {
+        Cli cli = new Cli(dir);
+        cli.run("init", "-b", "a", "-b", "b");
+        cli.run("revision", "--head", "base", "--branch-label", "a", "--rev-id", "a1", "-m", "one");
+        cli.run("revision", "--head", "base", "--branch-label", "b", "--rev-id", "b1", "-m", "two");
+        List<String> before = cli.files();
+        Cli.Result r = cli.run("revision", "-m", "three");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("'head' is ambiguous", "a1, b1", "a@head", "b@head", "'heads'");
+        assertThat(cli.files()).isEqualTo(before);
+    }
+
+    @Test
+    void spliceIsNeededToBranchFromARevisionThatIsNotAHead() {
+        Cli cli = new Cli(dir);
+        cli.run("init");
+        cli.run("revision", "--rev-id", "aaaa1", "-m", "one");
+        cli.run("revision", "--rev-id", "aaaa2", "-m", "two");
+        List<String> before = cli.files();
+        Cli.Result refused = cli.run("revision", "--head", "aaaa1", "-m", "side");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("aaaa1 is not a head", "--splice");
+        assertThat(cli.files()).isEqualTo(before);
+        Cli.Result spliced = cli.run("revision", "--head", "aaaa1", "--splice", "--rev-id", "side1", "-m", "side");
+        assertThat(spliced.code()).as(spliced.err()).isZero();
+        assertThat(cli.run("branches").out()).contains("aaaa1 (branchpoint)", "-> aaaa2 (head)", "-> side1 (head)");
+    }
+
+    @Test
+    void dependsOnKeepsLabelsAndResolvesPrefixes() throws IOException {
+        Cli cli = new Cli(dir);
+        cli.run("init", "-b", "a", "-b", "b");
+        cli.run("revision", "--head", "base", "--branch-label", "a", "--rev-id", "a1b2c3", "-m", "one");
+        cli.run("revision", "--head", "base", "--branch-label", "b", "--rev-id", "b1", "-m", "two",
+                "--depends-on", "a1b2", "--depends-on", "a");
+        String b1 = Files.readString(dir.resolve("branches/b/b1_two.sql"));
+        assertThat(b1).contains("-- depends_on: a1b2c3, a\n");
+    }
+
+    @Test
+    void quietPrintsOnlyTheNewId() {
+        Cli cli = new Cli(dir);
+        cli.run("init");
+        Cli.Result r = cli.run("-q", "revision", "--rev-id", "abc123", "-m", "x");
+        assertThat(r.out()).isEqualTo("abc123" + System.lineSeparator());
+    }
+
+    @Test
+    void autogenerateIsRefusedWithAReason() {
+        Cli cli = new Cli(dir);
+        cli.run("init");
+        Cli.Result r = cli.run("revision", "--autogenerate", "-m", "x");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--autogenerate is not supported");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.strata.api;
+
+import dev.strata.config.Config;
+import dev.strata.graph.Revision;
+import dev.strata.graph.RevisionGraph;
+import dev.strata.plan.Planner;
+import dev.strata.source.ScriptLoader;
+import dev.strata.source.SqlScript;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A configured project: its config, every script's header, and the revision graph they form. Bodies
+ * are read only when a step runs or is printed.
+ */
+public final class Project {
+
+    private final Config config;
+    private final List<SqlScript> scripts;
+    private final Map<String, SqlScript> byRevision;
+    private final RevisionGraph graph;
+    private final Planner planner;
+
+    private Project(Config config, List<SqlScript> scripts) {
+        this.config = config;
+        this.scripts = List.copyOf(scripts);
+        List<Revision> revisions = new ArrayList<>(scripts.size());
+        this.byRevision = new HashMap<>(scripts.size() * 2);
+        for (SqlScript s : scripts) {
+            revisions.add(s.revision());
+            byRevision.putIfAbsent(s.revision().id(), s);
+        }
+        this.graph = RevisionGraph.of(revisions);
+        this.planner = new Planner(graph);
+    }
+
+    /** Reads every script header of the config's locations and builds the graph. */
+    public static Project open(Config config) {
+        return new Project(config, ScriptLoader.load(config.locations()));
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public RevisionGraph graph() {
+        return graph;
+    }
+
+    public Planner planner() {
+        return planner;
+    }
+
+    public List<SqlScript> scripts() {
+        return scripts;
+    }
+
+    /** The script declaring a revision. */
+    public SqlScript script(String revision) {
+        SqlScript s = byRevision.get(revision);
+        if (s == null) {
+            graph.get(revision); // throws the graph's own "unknown revision" error
+        }
+        return s;
+    }
+
+    /** The script folder a path lies in, if it is one of the configured locations. */
+    public Path locationOf(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        for (Path loc : config.locations()) {
+            if (abs.startsWith(loc.toAbsolutePath().normalize())) {
+                return loc;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.strata.run;
+
+import dev.strata.plan.Direction;
+import dev.strata.plan.Plan;
+import dev.strata.plan.Step;
+import dev.strata.source.ScriptBody;
+import dev.strata.source.SqlScript;
+import dev.strata.source.Statement;
+import dev.strata.store.VersionTables;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Renders a plan as one SQL script for a DBA to run ({@code upgrade --sql}): the version and history
+ * table DDL, then per step a {@code -- Running upgrade <from> -> <to>} comment, its statements and its
+ * version-table and history rows, with {@code BEGIN}/{@code COMMIT} around each transactional step. A
+ * step marked {@code transactional: false} runs its statements bare and records itself in a
+ * transaction of its own afterwards, as an online run does.
+ */
+public final class OfflineSql {
+
+    private final VersionTables tables;
+    private final String toolVersion;
+
+    public OfflineSql(VersionTables tables, String toolVersion) {
+        this.tables = tables;
+        this.toolVersion = toolVersion;
+    }
+
+    /**
+     * The whole script. Every body is read before anything is returned, so a bad script fails the
+     * command without printing half a script.
+     *
+     * @param title   what was asked, for the header comment (e.g. {@code upgrade base:heads})
+     * @param scripts the script of each revision id
+     */
+    public String render(String title, Plan plan, Function<String, SqlScript> scripts) {
+        StringBuilder out = new StringBuilder(4096);
+        out.append("-- Strata ").append(toolVersion).append(": ").append(title)
+                .append(" (").append(plan.steps().size()).append(plan.steps().size() == 1 ? " step" : " steps").append(")\n");
+        out.append("-- Run with: psql -v ON_ERROR_STOP=1 -f FILE\n\n");
+        for (String ddl : tables.createStatements()) {
+            out.append(ddl).append(";\n\n");
+        }
+        for (Step step : plan.steps()) {
+            SqlScript script = scripts.apply(step.revision().id());
+            ScriptBody body = script.body();
+            List<Statement> statements = step.direction() == Direction.UPGRADE ? body.upgrade() : body.downgrade();
+            out.append("-- Running ").append(step.direction().word()).append(' ')
+                    .append(String.join(", ", step.from())).append(" -> ").append(String.join(", ", step.to())).append('\n');
+            if (!step.transactional()) {
+                out.append("-- ").append(script.path().getFileName())
+                        .append(" is transactional: false; its statements run outside a transaction\n");
+            }
+            out.append('\n');
+            if (step.transactional()) {
+                out.append("BEGIN;\n\n");
+            }
+            for (Statement s : statements) {
+                appendStatement(out, s.sql());
+            }
+            if (!step.transactional()) {
+                out.append("BEGIN;\n\n");
+            }
+            for (String sql : tables.statements(step.change())) {
+                appendStatement(out, sql);
+            }
+            appendStatement(out, tables.offlineHistoryInsert(step, script.checksum(), toolVersion));
+            out.append("COMMIT;\n\n");
+        }
+        return out.toString();
+    }
+
+    private static void appendStatement(StringBuilder out, String sql) {
+        out.append(sql);
+        // A statement whose last line holds a "--" comment would swallow a ';' on the same line.
+        int lastLine = sql.lastIndexOf('\n');
+        out.append(sql.indexOf("--", lastLine + 1) >= 0 ? "\n;" : ";").append("\n\n");
+    }
+}

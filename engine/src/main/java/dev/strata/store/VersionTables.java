@@ -1,0 +1,111 @@
+package dev.strata.store;
+
+import dev.strata.plan.HeadChange;
+import dev.strata.plan.Step;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL of a target's version table (one row per current head, as Alembic's {@code alembic_version})
+ * and history table (one row per step run). Pure text: the online store and offline {@code --sql} both
+ * use it, so a script a DBA runs leaves the same rows an online run would.
+ *
+ * @param schema       schema of both tables, or null for the search path
+ * @param versionTable the version table's name; the history table is named after it
+ */
+public record VersionTables(String schema, String versionTable) {
+
+    /** Ids longer than Alembic's 32 characters are common ("20240325152900_add_production"). */
+    public static final int ID_LENGTH = 255;
+
+    /** {@code strata_version} -> {@code strata_history}; any other name gets {@code _history} appended. */
+    public String historyTable() {
+        return versionTable.endsWith("_version")
+                ? versionTable.substring(0, versionTable.length() - "_version".length()) + "_history"
+                : versionTable + "_history";
+    }
+
+    public String qualifiedVersionTable() {
+        return qualify(versionTable);
+    }
+
+    public String qualifiedHistoryTable() {
+        return qualify(historyTable());
+    }
+
+    private String qualify(String table) {
+        return schema == null ? Sql.identifier(table) : Sql.identifier(schema) + "." + Sql.identifier(table);
+    }
+
+    /** Creates the schema (if named) and both tables, if they do not exist yet. */
+    public List<String> createStatements() {
+        List<String> out = new ArrayList<>();
+        if (schema != null) {
+            out.add("CREATE SCHEMA IF NOT EXISTS " + Sql.identifier(schema));
+        }
+        out.add("CREATE TABLE IF NOT EXISTS " + qualifiedVersionTable() + " (\n"
+                + "    version_num VARCHAR(" + ID_LENGTH + ") NOT NULL,\n"
+                + "    CONSTRAINT " + Sql.identifier(versionTable + "_pkc") + " PRIMARY KEY (version_num)\n"
+                + ")");
+        out.add("CREATE TABLE IF NOT EXISTS " + qualifiedHistoryTable() + " (\n"
+                + "    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+                + "    revision VARCHAR(" + ID_LENGTH + ") NOT NULL,\n"
+                + "    direction VARCHAR(16) NOT NULL,\n"
+                + "    checksum VARCHAR(80),\n"
+                + "    message TEXT,\n"
+                + "    started_at TIMESTAMPTZ NOT NULL,\n"
+                + "    finished_at TIMESTAMPTZ,\n"
+                + "    duration_ms BIGINT,\n"
+                + "    applied_by TEXT NOT NULL,\n"
+                + "    tool_version TEXT NOT NULL,\n"
+                + "    outcome VARCHAR(16) NOT NULL,\n"
+                + "    error TEXT\n"
+                + ")");
+        return out;
+    }
+
+    public String insert(String revision) {
+        return "INSERT INTO " + qualifiedVersionTable() + " (version_num) VALUES (" + Sql.literal(revision) + ")";
+    }
+
+    public String delete(String revision) {
+        return "DELETE FROM " + qualifiedVersionTable() + " WHERE version_num = " + Sql.literal(revision);
+    }
+
+    public String update(String from, String to) {
+        return "UPDATE " + qualifiedVersionTable() + " SET version_num = " + Sql.literal(to)
+                + " WHERE version_num = " + Sql.literal(from);
+    }
+
+    /** The version-table statements of one head change, each of which must touch exactly one row. */
+    public List<String> statements(HeadChange change) {
+        List<String> out = new ArrayList<>();
+        if (change instanceof HeadChange.Insert i) {
+            out.add(insert(i.revision()));
+        } else if (change instanceof HeadChange.Delete d) {
+            out.add(delete(d.revision()));
+        } else if (change instanceof HeadChange.Update u) {
+            out.add(update(u.from(), u.to()));
+        } else if (change instanceof HeadChange.Merge m) {
+            m.deleted().forEach(r -> out.add(delete(r)));
+            out.add(update(m.from(), m.to()));
+        } else if (change instanceof HeadChange.Unmerge u) {
+            u.inserted().forEach(r -> out.add(insert(r)));
+            out.add(update(u.from(), u.to()));
+        }
+        return out;
+    }
+
+    /**
+     * A history row written by a script run outside Strata ({@code --sql}): times come from the server,
+     * the user is the session's, and the outcome says it was applied by a generated script.
+     */
+    public String offlineHistoryInsert(Step step, String checksum, String toolVersion) {
+        return "INSERT INTO " + qualifiedHistoryTable()
+                + " (revision, direction, checksum, message, started_at, finished_at, duration_ms, applied_by, tool_version, outcome)"
+                + " VALUES (" + Sql.literal(step.revision().id()) + ", " + Sql.literal(step.direction().word()) + ", "
+                + (checksum == null ? "NULL" : Sql.literal(checksum)) + ", " + Sql.literal(step.revision().message())
+                + ", now(), clock_timestamp(), (extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint, current_user, "
+                + Sql.literal(toolVersion + " (offline)") + ", 'applied')";
+    }
+}
