@@ -71,8 +71,10 @@ class AuthoringCliTest {
         Cli.Result merge = cli.run("merge", "heads", "-m", "join branches", "--rev-id", "m1");
         assertThat(merge.code()).as(merge.err()).isZero();
         assertThat(dir.resolve("branches/postgres/m1_join_branches.sql")).exists();
-        assertThat(cli.run("heads").lines()).containsExactly("m1 (head)");
-        assertThat(cli.run("history").lines().get(0)).isEqualTo("p3, t2 -> m1 (head) (mergepoint), join branches");
+        // A merge point descends from both labelled roots, so it carries both labels, as in Alembic.
+        assertThat(cli.run("heads").lines()).containsExactly("m1 (postgres, timescale) (head)");
+        assertThat(cli.run("history").lines().get(0))
+                .isEqualTo("p3, t2 -> m1 (postgres, timescale) (head) (mergepoint), join branches");
     }
 
     @Test
