@@ -21,7 +21,12 @@ public final class GraphDrawing {
     public static String text(RevisionGraph graph, List<Revision> order) {
         StringBuilder out = new StringBuilder();
         List<String> lanes = new ArrayList<>(); // each lane: the revision it waits for, or null
+        boolean started = false;
         for (Revision rev : order) {
+            if (started && lanes.isEmpty()) {
+                out.append('\n'); // the previous chain ended at its root: this one is unrelated
+            }
+            started = true;
             int lane = -1;
             List<Integer> joining = new ArrayList<>();
             for (int i = 0; i < lanes.size(); i++) {
@@ -127,14 +132,14 @@ public final class GraphDrawing {
     public static String mermaid(RevisionGraph graph) {
         StringBuilder out = new StringBuilder("flowchart TD\n");
         for (Revision r : graph.revisions()) {
-            out.append("    ").append(mermaidId(r.id())).append("[\"").append(mermaidText(nodeText(graph, r, "<br/>"))).append("\"]\n");
+            out.append("    ").append(mermaidId(graph, r.id())).append("[\"").append(mermaidText(nodeText(graph, r, "<br/>"))).append("\"]\n");
         }
         for (Revision r : graph.revisions()) {
             for (String d : r.downRevisions()) {
-                out.append("    ").append(mermaidId(d)).append(" --> ").append(mermaidId(r.id())).append('\n');
+                out.append("    ").append(mermaidId(graph, d)).append(" --> ").append(mermaidId(graph, r.id())).append('\n');
             }
             for (int dep : graph.dependenciesOf(graph.index(r.id()))) {
-                out.append("    ").append(mermaidId(graph.id(dep))).append(" -.-> ").append(mermaidId(r.id())).append('\n');
+                out.append("    ").append(mermaidId(graph, graph.id(dep))).append(" -.-> ").append(mermaidId(graph, r.id())).append('\n');
             }
         }
         return out.toString();
@@ -173,8 +178,8 @@ public final class GraphDrawing {
         return r.message().isEmpty() ? text : text + newline + r.message();
     }
 
-    private static String mermaidId(String id) {
-        return "r_" + id.replace('.', '_');
+    private static String mermaidId(RevisionGraph graph, String id) {
+        return "r" + graph.index(id); // ids may hold '.', which Mermaid node names may not
     }
 
     private static String mermaidText(String text) {
