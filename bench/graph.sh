@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Graph benchmark (issue 2): generate 10,000 and 100,000 revisions as files (two labelled branches,
+# side branches merging back, depends_on across branches), then load, validate and plan base -> heads
+# in one JVM capped at 512 MB heap, and time `migrate heads` on the 10,000-revision project as a whole
+# process. Figures go to docs/benchmarks.md. Usage: bench/graph.sh [OUT_DIR]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+out=${1:-bench-out}
+mvn -q -B -DskipTests package >/dev/null
+mvn -q -B -pl engine test-compile >/dev/null
+cp=$(mvn -q -B -pl engine dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
+cp="engine/target/classes:engine/target/test-classes:$cp"
+for n in 10000 100000; do
+  if [ ! -d "$out/p$n" ]; then
+    java -cp "$cp" dev.strata.bench.GenerateProject "$n" "$out/p$n"
+  fi
+  echo "== $n revisions: load + validate + plan base->heads, -Xmx512m"
+  java -Xmx512m -cp "$cp" dev.strata.bench.GraphBench "$out/p$n" 5
+done
+echo "== migrate heads on 10,000 revisions, whole process"
+if command -v hyperfine >/dev/null; then
+  hyperfine -w 2 -r 10 "bin/migrate -c $out/p10000/migrate.toml heads"
+else
+  for i in 1 2 3 4 5; do /usr/bin/time -f "%e s" bin/migrate -c "$out/p10000/migrate.toml" heads >/dev/null; done
+fi
