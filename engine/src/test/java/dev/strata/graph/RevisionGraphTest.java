@@ -375,6 +375,8 @@ class RevisionGraphTest {
                 Arguments.of("a x m:a,x@L n:m", "a= x= m=L n=L"),
                 // a dependant makes a real branch point: a has b and y after it
                 Arguments.of("a b:a c:b@L y~a", "a= b=L c=L y="),
+                // ...and so does a dependant of the labelled revision itself: the walk stops at b
+                Arguments.of("a b:a@L c:b y~b", "a= b=L c=L y="),
                 // a dependant of the tip does not stop the walk (c has one follower), nor get the label
                 Arguments.of("a b:a@L c:b y~c", "a=L b=L c=L y="),
                 // two labels on one chain both cover it all
