@@ -48,6 +48,8 @@ class PlannerTest {
     static final String LINES_CB = "a c1:a c2:c1 b1:a b2:b1";
     static final String ROOTS_XY = "x y";
     static final String ROOTS_YX = "y x";
+    /** c depends on its own ancestor a: its normalized down revisions (b, a) overlap. */
+    static final String OWN_ANCESTOR = "a b:a c:b~a";
 
     static Arguments plan(String name, String graph, String command, String... steps) {
         return Arguments.of(name, graph, command, List.of(steps));
@@ -175,7 +177,14 @@ class PlannerTest {
                         "c2 heads=b2,c1", "c1 heads=b2", "b2 heads=b1", "b1 heads=a", "a heads=-"),
                 plan("ties: two roots, x listed first", ROOTS_XY, "upgrade - heads", "y heads=y", "x heads=x,y"),
                 plan("ties: two roots, y listed first", ROOTS_YX, "upgrade - heads", "x heads=x", "y heads=x,y"),
-                plan("fork: the other branch", FORK_BC, "upgrade b c", "c heads=b,c"));
+                plan("fork: the other branch", FORK_BC, "upgrade b c", "c heads=b,c"),
+
+                // A trap kept for parity: reverting c "unmerges" to both b and a, and Alembic only drops
+                // parents implied by OTHER heads, so a's row comes back beside b's. Both tools then refuse
+                // every further command from (a, b) as overlapping heads; see the refusal below.
+                plan("own ancestor: upgrade", OWN_ANCESTOR, "upgrade - heads", "a heads=a", "b heads=b", "c heads=c"),
+                plan("own ancestor: downgrade leaves a redundant row", OWN_ANCESTOR, "downgrade c b", "c heads=a,b"),
+                plan("own ancestor: -1 too", OWN_ANCESTOR, "downgrade c -1", "c heads=a,b"));
     }
 
     @ParameterizedTest(name = "{0}: {2}")
@@ -240,7 +249,9 @@ class PlannerTest {
                 fails(ACROSS_MERGE, "downgrade n m-1", RevisionException.class, "ambiguous walk down from m"),
                 fails(ACROSS_MERGE, "upgrade - a+1", RevisionException.class, "ambiguous walk up from a: it could go to b or c"),
                 fails(FORK_BC, "downgrade b c", RevisionException.class,
-                        "'c' is not an ancestor of the current heads (b); nothing to downgrade"));
+                        "'c' is not an ancestor of the current heads (b); nothing to downgrade"),
+                fails(OWN_ANCESTOR, "upgrade a,b heads", RevisionException.class,
+                        "revision a is an ancestor of b; they cannot both be heads or targets"));
     }
 
     @ParameterizedTest(name = "{1} on {0}")
