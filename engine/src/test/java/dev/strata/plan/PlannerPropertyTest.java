@@ -62,7 +62,7 @@ class PlannerPropertyTest {
         }
     }
 
-    /** The heads an upgrade from base to {@code target} ends with, or null when the target does not resolve. */
+    /** The heads an upgrade from {@code from} to {@code target} ends with, or null when it is refused. */
     static List<String> reach(Planner planner, List<String> from, String target) {
         try {
             return planner.upgrade(from, RevisionExpr.parse(target)).endHeads();
@@ -188,7 +188,7 @@ class PlannerPropertyTest {
                 BitSet before = appliedBy(f.graph(), state);
                 BitSet after = checkUpgrade(f, state, plan, what);
                 // the target itself is applied afterwards
-                if (plan.direction() == Direction.UPGRADE && f.graph().contains(target)) {
+                if (f.graph().contains(target)) {
                     assertThat(after.get(f.graph().index(target))).as(what).isTrue();
                 }
                 assertThat(after.cardinality() - before.cardinality()).isEqualTo(plan.steps().size());
@@ -243,6 +243,7 @@ class PlannerPropertyTest {
                 }
                 int t = pick(rnd, above);
                 Plan up = f.planner().upgrade(start, RevisionExpr.parse(g.id(t)));
+                checkUpgrade(f, start, up, "upgrade " + g.id(s) + " " + g.id(t));
                 BitSet added = appliedBy(g, up.endHeads());
                 added.andNot(appliedBy(g, start));
                 BitSet outside = (BitSet) added.clone();
