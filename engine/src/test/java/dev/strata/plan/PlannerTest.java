@@ -298,6 +298,20 @@ class PlannerTest {
                 .hasMessageContaining("'timescale@head' is not an ancestor of the current heads (p3, t2)");
     }
 
+    @Test
+    void labelAtRevisionMustNameARevisionOfTheLabelInDowngradesToo() {
+        // Not (yet) listed in strata_deviations: Alembic's _parse_downgrade_target resolves the part after
+        // '@' on its own, so "downgrade postgres@t1" reverts t2, a timescale revision (the oracle prints
+        // "downgrade t2 heads=p3,t1"). Alembic refuses the same mix-up in an upgrade target; Strata
+        // refuses it in both.
+        Planner planner = new Planner(graph(TWO_ROOTS));
+
+        assertThat(thrown(RevisionException.class, () -> run(planner, "downgrade p3,t2 postgres@t1")))
+                .hasMessage("revision t1 is not a member of branch 'postgres'");
+        assertThat(thrown(RevisionException.class, () -> run(planner, "upgrade p1,t1 postgres@t2")))
+                .hasMessage("revision t2 is not a member of branch 'postgres'");
+    }
+
     // ---- steps and head changes ------------------------------------------------------------
 
     @Test
