@@ -91,6 +91,13 @@ def run(rmap, direction, current, target):
                 hm.update_to_step(s)
             except (KeyError, AssertionError):
                 return ["  crash"]  # Alembic's own head bookkeeping failed: nothing to compare
+            if direction == "downgrade":
+                # Strata never leaves a row whose revision is an ancestor of another row's
+                # (Alembic can, when a revision depends on its own ancestor): drop such rows here too.
+                for h in list(hm.heads):
+                    others = [o for o in hm.heads if o != h]
+                    if others and h in {r.revision for r in rmap._get_ancestor_nodes(rmap.get_revisions(others))}:
+                        hm.heads.discard(h)
             out.append("  %s %s heads=%s" % (direction, s.revision.revision, ",".join(sorted(hm.heads)) or "-"))
         return out
     except Exception as e:  # noqa: BLE001 - any refusal counts as "error"

@@ -55,7 +55,7 @@ public sealed interface RevisionExpr {
      */
     static RevisionExpr parse(String input) {
         if (input == null || input.isBlank()) {
-            throw new ExpressionException(input == null ? "" : input, "is not a revision expression: it is empty");
+            throw new ExpressionException("", "is not a revision expression: it is empty");
         }
         String text = input.strip();
         String branch = null;

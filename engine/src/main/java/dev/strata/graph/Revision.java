@@ -30,9 +30,10 @@ public record Revision(
 
     public Revision {
         Objects.requireNonNull(id, "id");
-        downRevisions = List.copyOf(downRevisions);
-        branchLabels = List.copyOf(branchLabels);
-        dependsOn = List.copyOf(dependsOn);
+        // A name listed twice means it once: "b: a, a" is not a merge point.
+        downRevisions = List.copyOf(new java.util.LinkedHashSet<>(downRevisions));
+        branchLabels = List.copyOf(new java.util.LinkedHashSet<>(branchLabels));
+        dependsOn = List.copyOf(new java.util.LinkedHashSet<>(dependsOn));
         message = message == null ? "" : message;
         origin = origin == null ? id : origin;
     }

@@ -271,8 +271,9 @@ public final class Planner {
 
     private int walked(int result, RevisionExpr.Relative rel) {
         if (result == -3) {
-            throw new RevisionException("'" + rel.text() + "' goes past the end of the graph: there are fewer than "
-                    + Math.abs(rel.steps()) + " revisions that way");
+            throw new RevisionException("'" + rel.text() + "' goes past the end of the graph: there "
+                    + (Math.abs(rel.steps()) == 1 ? "is no revision" : "are fewer than " + Math.abs(rel.steps()) + " revisions")
+                    + " that way");
         }
         return result == Resolver.BASE ? Resolver.NONE : result;
     }
@@ -352,14 +353,19 @@ public final class Planner {
         return new HeadChange.Update(rev.id(), to);
     }
 
-    /** Down revisions that no other head still implies ({@code _unmerge_to_revisions}). */
+    /**
+     * Down revisions that no other head still implies ({@code _unmerge_to_revisions}). Unlike Alembic,
+     * a down revision that is an ancestor of another down revision is left out too: with
+     * {@code c: down b, depends_on a} and {@code b: down a}, reverting c leaves the row b, not rows a and
+     * b, which would name a revision and its own ancestor and make every later plan refuse the state.
+     */
     private List<String> unmergeTargets(String rev, List<String> downs, Set<String> heads) {
         List<String> others = new ArrayList<>(heads);
         others.remove(rev);
-        if (others.isEmpty()) {
-            return downs;
-        }
-        return downs.stream().filter(d -> !isAncestorOfAny(d, others)).toList();
+        return downs.stream()
+                .filter(d -> !isAncestorOfAny(d, others))
+                .filter(d -> downs.stream().noneMatch(o -> !o.equals(d) && isAncestorOfAny(d, List.of(o))))
+                .toList();
     }
 
     private boolean isAncestorOfAny(String candidate, List<String> heads) {

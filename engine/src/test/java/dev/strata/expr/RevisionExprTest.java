@@ -92,8 +92,8 @@ class RevisionExprTest {
     void rejects(String input, String problem) {
         ExpressionException e = thrown(ExpressionException.class, () -> RevisionExpr.parse(input));
 
-        // the input as the message quotes it: stripped, except that a blank one is shown as given
-        String shown = input.isBlank() ? input : input.strip();
+        // the input as the message quotes it: stripped (a blank one shows as '')
+        String shown = input.strip();
         assertThat(e.input()).isEqualTo(shown);
         assertThat(e.getMessage()).startsWith("'" + shown + "' ").contains(problem);
         assertThat(e.kind()).isEqualTo(StrataException.Kind.BAD_INPUT);
