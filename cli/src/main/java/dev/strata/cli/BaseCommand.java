@@ -65,6 +65,10 @@ abstract class BaseCommand implements Callable<Integer> {
             targetName(); // validates -x and --db before anything is read
             ConfigLoader loader = new ConfigLoader(environment.variables());
             config = loader.load(loader.locate(global.config, environment.workingDir()));
+            String name = targetName();
+            if (name != null) {
+                config.target(name); // an unknown --db is an error for every command, not only some
+            }
         }
         return config;
     }

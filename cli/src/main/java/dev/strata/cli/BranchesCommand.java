@@ -9,7 +9,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code migrate branches}: every branch point and where it leads. */
-@Command(name = "branches", description = "Show the branch points of the revision graph.")
+@Command(name = "branches", mixinStandardHelpOptions = true, description = "Show the branch points of the revision graph.")
 final class BranchesCommand extends BaseCommand {
 
     @Override

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code migrate graph}: the revision graph, drawn. */
-@Command(name = "graph", description = "Draw the revision graph (text, mermaid or dot).")
+@Command(name = "graph", mixinStandardHelpOptions = true, description = "Draw the revision graph (text, mermaid or dot).")
 final class GraphCommand extends BaseCommand {
 
     enum Format { text, mermaid, dot }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code migrate heads}: the current heads of the scripts (not of a database). */
-@Command(name = "heads", description = "Show the heads of the revision graph.")
+@Command(name = "heads", mixinStandardHelpOptions = true, description = "Show the heads of the revision graph.")
 final class HeadsCommand extends BaseCommand {
 
     @Option(names = "--resolve-dependencies", description = "Leave out heads that another revision depends on.")

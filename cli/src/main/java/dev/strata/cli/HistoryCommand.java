@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code migrate history}: revisions newest first, as Alembic lists them. */
-@Command(name = "history", description = "List revisions, newest first.")
+@Command(name = "history", mixinStandardHelpOptions = true, description = "List revisions, newest first.")
 final class HistoryCommand extends BaseCommand {
 
     @Option(names = {"-r", "--rev-range"}, paramLabel = "START:END", description = "Only revisions from START to END (either may be left out).")

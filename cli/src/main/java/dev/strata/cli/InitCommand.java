@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code migrate init}: a new project. */
-@Command(name = "init", description = "Create migrate.toml and a script folder per branch.")
+@Command(name = "init", mixinStandardHelpOptions = true, description = "Create migrate.toml and a script folder per branch.")
 final class InitCommand extends BaseCommand {
 
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "Project folder (default: the current one).")

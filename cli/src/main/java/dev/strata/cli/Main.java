@@ -33,6 +33,8 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // "-1:heads" and "-2" are revision expressions, not options.
+        cli.setUnmatchedOptionsArePositionalParams(true);
         ErrorHandler handler = new ErrorHandler();
         cli.setExecutionExceptionHandler(handler);
         cli.setParameterExceptionHandler(handler);

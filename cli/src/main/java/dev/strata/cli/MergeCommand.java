@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.api.RevisionAuthor;
+import dev.strata.expr.RevisionExpr;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code migrate merge}: a merge point of two or more heads. */
-@Command(name = "merge", description = "Create a revision that merges two or more heads.")
+@Command(name = "merge", mixinStandardHelpOptions = true, description = "Create a revision that merges two or more heads.")
 final class MergeCommand extends BaseCommand {
 
     @Parameters(arity = "1..*", paramLabel = "REV", description = "The heads to merge, or 'heads' for all of them.")
@@ -26,8 +27,17 @@ final class MergeCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        List<RevisionExpr> exprs = exprs(revisions);
+        String owned = targetName() == null ? null : config().target(targetName()).branch();
+        if (owned != null) {
+            // With a target, "heads" means the heads of its branch: merging the other database's branch
+            // into it would make one revision belong to both.
+            exprs = exprs.stream()
+                    .map(e -> e instanceof RevisionExpr.Heads h && h.branch() == null ? RevisionExpr.parse(owned + "@heads") : e)
+                    .toList();
+        }
         RevisionAuthor.Written written = new RevisionAuthor(project(), Clock.systemDefaultZone(), RevisionIds::random)
-                .merge(exprs(revisions), message, revId, branchLabels);
+                .merge(exprs, message, revId, branchLabels);
         info("Generating " + written.file() + " ...  done");
         if (quiet()) {
             out().println(written.revision().id());

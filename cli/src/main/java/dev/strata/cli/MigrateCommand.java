@@ -25,8 +25,9 @@ import picocli.CommandLine.ScopeType;
             ShowCommand.class,
             GraphCommand.class,
         },
-        footer = {"", "Exit codes: 0 done; 1 a check found something; 2 bad usage or input; 3 database unreachable;",
-                  "4 a migration failed. Docs: docs/reference/cli.md"})
+        footer = {"", "Exit codes: 0 done; 1 a check found something; 2 bad usage or input;",
+                  "3 database unreachable; 4 a migration failed; 70 internal error (a bug).",
+                  "Docs: docs/reference/cli.md"})
 final class MigrateCommand implements Runnable {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = ScopeType.INHERIT,

@@ -42,7 +42,7 @@ abstract class MoveCommand extends BaseCommand {
         if (direction() == Direction.DOWNGRADE && start == null) {
             throw new BadInputException("downgrade --sql needs the starting point: write START:END, e.g. heads:base");
         }
-        var target = target(end, start).orElse(null);
+        var target = dev.strata.api.TargetSelection.forRun(config(), targetName(), java.util.Arrays.asList(end, start)).orElse(null);
         out().print(OfflineRun.render(project(), target, direction(), start, end));
         return 0;
     }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code migrate revision}: a new, empty SQL migration in the right branch folder. */
-@Command(name = "revision", description = "Create a new revision script.")
+@Command(name = "revision", mixinStandardHelpOptions = true, description = "Create a new revision script.")
 final class RevisionCommand extends BaseCommand {
 
     @Option(names = {"-m", "--message"}, paramLabel = "MESSAGE", description = "What the revision does.")

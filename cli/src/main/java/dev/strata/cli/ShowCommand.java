@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code migrate show REV}: one revision in full. */
-@Command(name = "show", description = "Show the revision(s) an expression names.")
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show the revision(s) an expression names.")
 final class ShowCommand extends BaseCommand {
 
     @Parameters(arity = "1", paramLabel = "REV", description = "A revision id, prefix, label, head, heads, LABEL@head ...")

@@ -4,7 +4,7 @@ import dev.strata.plan.Direction;
 import picocli.CommandLine.Command;
 
 /** {@code migrate upgrade}. */
-@Command(name = "upgrade", description = "Upgrade to a later revision (with --sql: print the script).")
+@Command(name = "upgrade", mixinStandardHelpOptions = true, description = "Upgrade to a later revision (with --sql: print the script).")
 final class UpgradeCommand extends MoveCommand {
     @Override
     Direction direction() {

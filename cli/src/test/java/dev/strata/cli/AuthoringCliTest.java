@@ -58,10 +58,19 @@ class AuthoringCliTest {
         Cli.Result heads = cli.run("heads");
         assertThat(heads.lines()).containsExactly("p3 (postgres) (head)", "t2 (timescale) (head)");
 
-        Cli.Result sql = cli.run("upgrade", "heads", "--sql");
-        assertThat(sql.code()).as(sql.err()).isZero();
-        assertThat(sql.lines().stream().filter(l -> l.startsWith("-- Running")).toList()).containsExactly(
-                // Alembic's order (checked with dev/alembic_oracle.py): the last head's branch first.
+        // Each target is its own database: with two targets, a run must say which one.
+        Cli.Result refused = cli.run("upgrade", "heads", "--sql");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("several targets", "-x db=NAME");
+        assertThat(runningLines(cli.run("upgrade", "postgres@head", "--sql")))
+                .containsExactly("-- Running upgrade  -> p1", "-- Running upgrade p1 -> p2", "-- Running upgrade p2 -> p3");
+        assertThat(runningLines(cli.run("--db", "timescale", "upgrade", "heads", "--sql")))
+                .containsExactly("-- Running upgrade  -> t1", "-- Running upgrade t1 -> t2");
+
+        // One database for the whole graph (a config without targets): Alembic's order, checked with
+        // dev/alembic_oracle.py, runs the last head's branch first.
+        cli.write("one-db.toml", "[scripts]\nlocations = [\"branches/postgres\", \"branches/timescale\"]\n");
+        assertThat(runningLines(cli.run("-c", "one-db.toml", "upgrade", "heads", "--sql"))).containsExactly(
                 "-- Running upgrade  -> t1",
                 "-- Running upgrade t1 -> t2",
                 "-- Running upgrade  -> p1",
@@ -75,6 +84,63 @@ class AuthoringCliTest {
         assertThat(cli.run("heads").lines()).containsExactly("m1 (postgres, timescale) (head)");
         assertThat(cli.run("history").lines().get(0))
                 .isEqualTo("p3, t2 -> m1 (postgres, timescale) (head) (mergepoint), join branches");
+    }
+
+    private static java.util.List<String> runningLines(Cli.Result r) {
+        assertThat(r.code()).as(r.err()).isZero();
+        return r.lines().stream().filter(l -> l.startsWith("-- Running")).toList();
+    }
+
+    @Test
+    void aTargetRunsOnlyItsBranchAndNotesDependenciesOnTheOtherDatabase() throws IOException {
+        Cli cli = new Cli(dir);
+        cli.run("init", "-b", "postgres", "-b", "timescale");
+        cli.run("--db", "postgres", "revision", "-m", "devices", "--rev-id", "p1");
+        cli.run("--db", "timescale", "revision", "-m", "metrics", "--rev-id", "t1");
+        cli.run("--db", "timescale", "revision", "-m", "per device", "--rev-id", "t2", "--depends-on", "postgres");
+        Cli.Result sql = cli.run("--db", "timescale", "upgrade", "timescale@head", "--sql");
+        assertThat(runningLines(sql)).containsExactly("-- Running upgrade  -> t1", "-- Running upgrade t1 -> t2");
+        assertThat(sql.out()).contains("-- Revisions of other branches are not run here", "--   t2 needs p1 (postgres)");
+        Cli.Result wrong = cli.run("--db", "timescale", "upgrade", "p1", "--sql");
+        assertThat(wrong.code()).isEqualTo(2);
+        assertThat(wrong.err()).contains("'p1' names p1, which is not on branch 'timescale' of target 'timescale'");
+    }
+
+    @Test
+    void mergeHeadsWithATargetMergesOnlyThatTargetsBranch() throws IOException {
+        Cli cli = new Cli(dir);
+        cli.run("init", "-b", "postgres", "-b", "timescale");
+        cli.run("--db", "postgres", "revision", "-m", "one", "--rev-id", "p1");
+        cli.run("--db", "postgres", "revision", "-m", "two", "--rev-id", "p2");
+        cli.run("revision", "--head", "p1", "--splice", "-m", "side", "--rev-id", "p3");
+        cli.run("--db", "timescale", "revision", "-m", "metrics", "--rev-id", "t1");
+        Cli.Result merge = cli.run("--db", "postgres", "merge", "heads", "-m", "join", "--rev-id", "pm");
+        assertThat(merge.code()).as(merge.err()).isZero();
+        assertThat(Files.readString(dir.resolve("branches/postgres/pm_join.sql"))).contains("-- down_revision: p2, p3\n");
+        assertThat(cli.run("heads").lines()).containsExactly("pm (postgres) (head)", "t1 (timescale) (head)");
+    }
+
+    @Test
+    void everyCommandHasHelpAndAnUnknownTargetIsAnError() {
+        Cli cli = new Cli(dir);
+        cli.run("init", "-b", "postgres");
+        for (String command : new String[] {"init", "revision", "merge", "upgrade", "downgrade", "heads", "branches", "history", "show", "graph"}) {
+            Cli.Result help = cli.run(command, "--help");
+            assertThat(help.code()).as(command).isZero();
+            assertThat(help.out()).as(command).contains("Usage: migrate " + command);
+        }
+        Cli.Result r = cli.run("--db", "nosuch", "heads");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no target named 'nosuch'", "targets: postgres");
+    }
+
+    @Test
+    void offlineCommandsDoNotNeedTheDatabaseVariables() {
+        Cli cli = new Cli(dir);
+        cli.write("migrate.toml", "[scripts]\nlocations = [\"m\"]\n[targets.pg]\nurl = \"${PG_URL}\"\n");
+        cli.write("m/a1.sql", Cli.script("a1", "", "", "SELECT 1;", ""));
+        assertThat(cli.run("heads").code()).isZero();
+        assertThat(runningLines(cli.run("upgrade", "heads", "--sql"))).containsExactly("-- Running upgrade  -> a1");
     }
 
     @Test

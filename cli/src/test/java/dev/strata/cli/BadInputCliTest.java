@@ -185,7 +185,7 @@ class BadInputCliTest {
         assertOneLineError(cli.run("revision", "--head", "base", "--branch-label", "beta", "-m", "dup"),
                 "branch label 'beta' is already declared by revision b1bb", "--head beta@head");
         assertOneLineError(cli.run("merge", "a2aa", "-m", "lonely"), "two or more");
-        assertOneLineError(cli.run("merge", "a1aa", "b1bb", "-m", "not heads"), "a1aa is not a head");
+        assertOneLineError(cli.run("merge", "a1aa", "b1bb", "-m", "not heads"), "a1aa is not a head", "a merge joins heads");
         assertThat(cli.files()).isEqualTo(before);
     }
 

@@ -6,6 +6,7 @@ import dev.strata.plan.Direction;
 import dev.strata.plan.Plan;
 import dev.strata.run.OfflineSql;
 import dev.strata.store.VersionTables;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code upgrade --sql} and {@code downgrade --sql}: plan from a stated start, render the script. */
@@ -14,22 +15,30 @@ public final class OfflineRun {
     private OfflineRun() {}
 
     /**
-     * @param target the target whose tables and branch apply, or null for the defaults and the whole graph
+     * @param target the target whose tables and branch apply, or null (a config without targets)
      * @param start  the state the database is assumed to be in (null: base)
      * @param end    where to go
      */
     public static String render(Project project, TargetConfig target, Direction direction, RevisionExpr start, RevisionExpr end) {
+        TargetScope scope = TargetScope.of(project, target);
+        scope.check(project, start);
+        scope.check(project, end);
         List<String> current = start == null ? List.of()
-                : project.graph().ids(project.planner().resolver().revisions(start));
+                : scope.graph().ids(scope.planner().resolver().revisions(start));
         Plan plan = direction == Direction.UPGRADE
-                ? project.planner().upgrade(current, end, start)
-                : project.planner().downgrade(current, end);
-        TargetSelection.checkScope(project.graph(), target, plan);
+                ? scope.planner().upgrade(current, end, start)
+                : scope.planner().downgrade(current, end);
         VersionTables tables = target == null
                 ? new VersionTables(null, TargetConfig.DEFAULT_VERSION_TABLE)
                 : new VersionTables(target.schema(), target.versionTable());
         String title = direction.word() + " " + (start == null ? "base" : start.text()) + ":" + end.text()
                 + (target == null ? "" : " on target " + target.name());
-        return new OfflineSql(tables, ToolVersion.get()).render(title, plan, project::script);
+        List<String> notes = new ArrayList<>();
+        List<String> external = scope.describeExternal(project);
+        if (!external.isEmpty()) {
+            notes.add("Revisions of other branches are not run here; apply them to their own target first:");
+            external.forEach(line -> notes.add("  " + line));
+        }
+        return new OfflineSql(tables, ToolVersion.get()).render(title, plan, project::script, notes);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,9 +72,10 @@ public final class ProjectInit {
                     created.add(p);
                 }
             }
-            Path tmp = Files.createTempFile(dir, ".migrate", ".toml.tmp");
+            // Not Files.createTempFile: that makes the file owner-only, and a config is shared like code.
+            Path tmp = dir.resolve(".migrate.toml." + ProcessHandle.current().pid() + ".tmp");
             try {
-                Files.writeString(tmp, toml, StandardCharsets.UTF_8);
+                Files.writeString(tmp, toml, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 Files.move(tmp, config, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);

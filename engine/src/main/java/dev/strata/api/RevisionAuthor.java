@@ -90,7 +90,7 @@ public final class RevisionAuthor {
                         + graph.id(existing) + "; to add a revision on that branch use --head " + label + "@head");
             }
         }
-        List<String> downs = resolveHeads(heads, request.splice());
+        List<String> downs = resolveHeads(heads, request.splice() ? Splice.ALLOWED : Splice.SUGGEST);
         List<String> deps = new ArrayList<>();
         for (String dep : request.dependsOn()) {
             int i = project.planner().resolver().revision(RevisionExpr.parse(dep));
@@ -105,7 +105,7 @@ public final class RevisionAuthor {
 
     /** A merge point of two or more heads. */
     public Written merge(List<RevisionExpr> revisions, String message, String revId, List<String> branchLabels) {
-        List<String> downs = resolveHeads(revisions, false);
+        List<String> downs = resolveHeads(revisions, Splice.MERGE);
         if (downs.size() < 2) {
             throw new BadInputException("a merge needs two or more revisions; "
                     + (downs.isEmpty() ? "none were given" : "only " + downs.get(0) + " was given")
@@ -114,7 +114,10 @@ public final class RevisionAuthor {
         return write(message, revId, downs, branchLabels, List.of(), true, null, null);
     }
 
-    private List<String> resolveHeads(List<RevisionExpr> exprs, boolean splice) {
+    /** Whether building on a revision that is not a head is allowed, and what to say if not. */
+    private enum Splice { ALLOWED, SUGGEST, MERGE }
+
+    private List<String> resolveHeads(List<RevisionExpr> exprs, Splice splice) {
         RevisionGraph graph = project.graph();
         List<String> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -124,9 +127,11 @@ public final class RevisionAuthor {
                 if (!seen.add(id)) {
                     throw new BadInputException("revision " + id + " is named twice");
                 }
-                if (!splice && !graph.isHead(id)) {
+                if (splice != Splice.ALLOWED && !graph.isHead(id)) {
                     throw new BadInputException("revision " + id + " is not a head (its children: "
-                            + String.join(", ", graph.children(id)) + "); pass --splice to branch from it");
+                            + String.join(", ", graph.children(id)) + "); "
+                            + (splice == Splice.MERGE ? "a merge joins heads: name the heads to merge (see 'migrate heads')"
+                                    : "pass --splice to branch from it"));
                 }
                 out.add(id);
             }

@@ -5,10 +5,6 @@ import dev.strata.config.ConfigException;
 import dev.strata.config.TargetConfig;
 import dev.strata.error.BadInputException;
 import dev.strata.expr.RevisionExpr;
-import dev.strata.graph.RevisionGraph;
-import dev.strata.plan.Plan;
-import dev.strata.plan.Step;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,33 +50,14 @@ public final class TargetSelection {
     }
 
     /**
-     * Refuses a plan that would run revisions outside the target's branch: a target owning a label runs
-     * the revisions in that label's lineage (the labelled revision, its descendants, and the ancestors
-     * they build on), nothing else.
+     * The target a run acts on: none when the config defines no targets (the defaults apply), else the
+     * one chosen; with several targets and no choice, an error asking for one, since each target is
+     * its own database.
      */
-    public static void checkScope(RevisionGraph graph, TargetConfig target, Plan plan) {
-        if (target == null || target.branch() == null || plan.isEmpty()) {
-            return;
+    public static Optional<TargetConfig> forRun(Config config, String explicit, List<RevisionExpr> exprs) {
+        if (config.targets().isEmpty()) {
+            return Optional.empty();
         }
-        int labelled = graph.labelIndex(target.branch());
-        if (labelled < 0) {
-            throw new ConfigException(null, "targets." + target.name() + ".branch", "no script declares branch label '"
-                    + target.branch() + "'" + (graph.declaredLabels().isEmpty() ? ""
-                    : "; declared labels: " + String.join(", ", graph.declaredLabels().keySet())));
-        }
-        List<String> outside = new ArrayList<>();
-        for (Step step : plan.steps()) {
-            int r = graph.index(step.revision().id());
-            if (!graph.sharesLineage(r, new int[] {labelled}, false)) {
-                outside.add(step.revision().id());
-            }
-        }
-        if (!outside.isEmpty()) {
-            throw new BadInputException("target '" + target.name() + "' owns branch '" + target.branch()
-                    + "', but the plan would also run " + (outside.size() == 1 ? "revision " : "revisions ")
-                    + String.join(", ", outside.subList(0, Math.min(5, outside.size())))
-                    + (outside.size() > 5 ? " and " + (outside.size() - 5) + " more" : "")
-                    + " of another branch; use " + target.branch() + "@head or pick the target that owns them");
-        }
+        return Optional.of(require(config, explicit, exprs));
     }
 }

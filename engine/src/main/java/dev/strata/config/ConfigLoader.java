@@ -114,7 +114,24 @@ public final class ConfigLoader {
     }
 
     private TargetConfig target(String file, String prefix, String targetName, TomlTable t, Map<String, String> env) {
-        String url = string(file, prefix, t, "url", env);
+        String unresolved = null;
+        String url;
+        String user;
+        String password;
+        try {
+            url = string(file, prefix, t, "url", env);
+            user = string(file, prefix, t, "user", env);
+            password = string(file, prefix, t, "password", env);
+        } catch (ConfigException e) {
+            if (!e.getMessage().contains("is not set")) {
+                throw e;
+            }
+            // An unset variable only matters when this target connects: keep the message for then.
+            unresolved = e.getMessage().substring(e.getMessage().indexOf(prefix));
+            url = "jdbc:postgresql://unresolved/";
+            user = null;
+            password = null;
+        }
         if (url == null || url.isBlank()) {
             throw new ConfigException(file, prefix + ".url", "missing; give jdbc:postgresql://HOST:PORT/DB or postgresql://USER@HOST/DB");
         }
@@ -141,8 +158,7 @@ public final class ConfigLoader {
         } else if (!NAME.matcher(versionTable).matches()) {
             throw new ConfigException(file, prefix + ".version_table", "'" + versionTable + "' is not a plain identifier");
         }
-        return new TargetConfig(targetName, url, string(file, prefix, t, "user", env),
-                string(file, prefix, t, "password", env), branch, dialect, schema, versionTable);
+        return new TargetConfig(targetName, url, user, password, branch, dialect, schema, versionTable, unresolved);
     }
 
     private String string(String file, String prefix, TomlTable t, String key, Map<String, String> env) {

@@ -11,6 +11,8 @@ package dev.strata.config;
  * @param dialect      postgresql or timescaledb
  * @param schema       schema of the version and history tables, or null for the search path's first
  * @param versionTable name of the version table; the history table is named after it
+ * @param unresolved   why the connection settings could not be read (an unset variable), or null;
+ *                     reported when the target connects, so offline commands work without them
  */
 public record TargetConfig(
         String name,
@@ -20,9 +22,18 @@ public record TargetConfig(
         String branch,
         Dialect dialect,
         String schema,
-        String versionTable) {
+        String versionTable,
+        String unresolved) {
 
     public static final String DEFAULT_VERSION_TABLE = "strata_version";
+
+    /** Throws the deferred problem, if any: call before connecting. */
+    public TargetConfig requireConnectable() {
+        if (unresolved != null) {
+            throw new ConfigException(null, null, unresolved);
+        }
+        return this;
+    }
 
     @Override
     public String toString() {

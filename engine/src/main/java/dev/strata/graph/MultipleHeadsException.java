@@ -30,7 +30,12 @@ public final class MultipleHeadsException extends GraphException {
         return "'" + argument + "' is ambiguous: there are " + heads.size() + " heads (" + String.join(", ", heads)
                 + "); name one with "
                 + (suggestions.isEmpty() ? "its revision id" : suggestions)
-                + ", or use 'heads' for all of them";
+                + ", use '" + allOf(argument) + "' for all of them, or join them with 'migrate merge " + allOf(argument) + "'";
+    }
+
+    /** {@code heads} for {@code head}, {@code LABEL@heads} for {@code LABEL@head}. */
+    private static String allOf(String argument) {
+        return argument.endsWith("@head") ? argument + "s" : "heads";
     }
 
     public List<String> heads() {

@@ -33,12 +33,17 @@ public final class OfflineSql {
      *
      * @param title   what was asked, for the header comment (e.g. {@code upgrade base:heads})
      * @param scripts the script of each revision id
+     * @param notes   lines for the header comment
      */
-    public String render(String title, Plan plan, Function<String, SqlScript> scripts) {
+    public String render(String title, Plan plan, Function<String, SqlScript> scripts, List<String> notes) {
         StringBuilder out = new StringBuilder(4096);
         out.append("-- Strata ").append(toolVersion).append(": ").append(title)
                 .append(" (").append(plan.steps().size()).append(plan.steps().size() == 1 ? " step" : " steps").append(")\n");
-        out.append("-- Run with: psql -v ON_ERROR_STOP=1 -f FILE\n\n");
+        out.append("-- Run with: psql -v ON_ERROR_STOP=1 -f FILE\n");
+        for (String note : notes) {
+            out.append("-- ").append(note).append('\n');
+        }
+        out.append('\n');
         for (String ddl : tables.createStatements()) {
             out.append(ddl).append(";\n\n");
         }
@@ -62,7 +67,7 @@ public final class OfflineSql {
             if (!step.transactional()) {
                 out.append("BEGIN;\n\n");
             }
-            for (String sql : tables.statements(step.change())) {
+            for (String sql : tables.guardedStatements(step.change())) {
                 appendStatement(out, sql);
             }
             appendStatement(out, tables.offlineHistoryInsert(step, script.checksum(), toolVersion));

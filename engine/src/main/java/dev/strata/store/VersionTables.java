@@ -97,6 +97,27 @@ public record VersionTables(String schema, String versionTable) {
     }
 
     /**
+     * The statements of one head change for a script run outside Strata: each update and delete is
+     * wrapped so that finding no row raises an error, as the online store's row-count check does, and
+     * a script run against a database in another state stops instead of silently doing nothing.
+     */
+    public List<String> guardedStatements(HeadChange change) {
+        List<String> out = new ArrayList<>();
+        for (String sql : statements(change)) {
+            if (sql.startsWith("INSERT")) {
+                out.add(sql); // the primary key refuses a duplicate row
+                continue;
+            }
+            String expected = sql.substring(sql.lastIndexOf("version_num = ") + "version_num = ".length());
+            out.add("DO $strata$\nBEGIN\n    " + sql + ";\n    IF NOT FOUND THEN\n        RAISE EXCEPTION "
+                    + Sql.literal("strata: " + qualifiedVersionTable() + " holds no row " + expected.replace("'", "")
+                            + "; the database is not in the state this script starts from")
+                    + ";\n    END IF;\nEND\n$strata$");
+        }
+        return out;
+    }
+
+    /**
      * A history row written by a script run outside Strata ({@code --sql}): times come from the server,
      * the user is the session's, and the outcome says it was applied by a generated script.
      */

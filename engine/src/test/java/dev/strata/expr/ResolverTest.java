@@ -107,7 +107,7 @@ class ResolverTest {
         assertThat(e.argument()).isEqualTo("head");
         assertThat(e.headLabels()).containsExactly("postgres", "timescale");
         assertThat(e).hasMessage("'head' is ambiguous: there are 2 heads (" + P3 + ", " + T2 + "); name one with "
-                + "postgres@head, timescale@head, or use 'heads' for all of them");
+                + "postgres@head, timescale@head, use 'heads' for all of them, or join them with 'migrate merge heads'");
     }
 
     @Test
@@ -119,7 +119,7 @@ class ResolverTest {
         assertThat(e.heads()).containsExactly("b", "c");
         assertThat(e.headLabels()).containsExactly("", "");
         assertThat(e).hasMessage("'head' is ambiguous: there are 2 heads (b, c); name one with its revision id, "
-                + "or use 'heads' for all of them");
+                + "use 'heads' for all of them, or join them with 'migrate merge heads'");
     }
 
     @Test
@@ -132,7 +132,7 @@ class ResolverTest {
         assertThat(e.argument()).isEqualTo("L@head");
         assertThat(e.heads()).containsExactly("b", "d");
         assertThat(e.headLabels()).containsExactly("", "feature");
-        assertThat(e).hasMessageContaining("name one with feature@head, or use 'heads'");
+        assertThat(e).hasMessageContaining("name one with feature@head, use 'L@heads' for all of them");
         assertThat(resolve(r, "L@heads")).containsExactly("b", "d");
     }
 
