@@ -5,15 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * Reads a script's header one line at a time, up to the {@code -- migrate:upgrade} marker. The same
- * rules serve the loader, which streams lines off the first bytes of a file, and
- * {@link SqlScript#body()}, which walks the whole text; hand-written rather than regex-based because
- * the loader runs it on every line of every script.
- */
+// Reads a script's header one line at a time, up to the -- migrate:upgrade marker. The same
+// rules serve the loader, which streams lines off the first bytes of a file, and
+// SqlScript.body(), which walks the whole text; hand-written rather than regex-based because
+// the loader runs it on every line of every script.
 final class Header {
 
-    /** What a line is, as far as section markers go. */
+    // What a line is, as far as section markers go.
     enum Marker {
         NONE, UPGRADE, DOWNGRADE, OTHER
     }
@@ -40,11 +38,8 @@ final class Header {
         this.file = file;
     }
 
-    /**
-     * Takes the next header line (without its line break).
-     *
-     * @return true when the line was the upgrade marker, which ends the header
-     */
+    // Takes the next header line (without its line break); true when it was the upgrade marker,
+    // which ends the header.
     boolean accept(String line, int lineNo) {
         // Index-based on purpose: strip(), substring() and String switches showed up in profiles.
         int from = skipBlanks(line, 0);
@@ -101,7 +96,7 @@ final class Header {
         return -1;
     }
 
-    /** The revision the header declares; only once {@link #accept} has seen the upgrade marker. */
+    // The revision the header declares; only once accept has seen the upgrade marker.
     Revision revision() {
         if (markerLine == 0) {
             throw new ScriptException(file, "no '" + UPGRADE_MARKER + "' line: every script needs one after its header");
@@ -148,10 +143,8 @@ final class Header {
         }
     }
 
-    /**
-     * {@link Revision#isValidId} without its regex, which was an eighth of header parsing time;
-     * a test holds the two to the same answers.
-     */
+    // Revision.isValidId without its regex, which was an eighth of header parsing time;
+    // a test holds the two to the same answers.
     static boolean isValidId(String id) {
         if (id.isEmpty()) {
             return false;
@@ -199,10 +192,8 @@ final class Header {
                 + "' or '" + DOWNGRADE_MARKER + "')");
     }
 
-    /**
-     * Which marker a line is: its stripped text is {@code --}, any blanks, then {@code migrate:...};
-     * only {@code migrate:upgrade} and {@code migrate:downgrade}, exactly, are known.
-     */
+    // Which marker a line is: its stripped text is --, any blanks, then migrate:...;
+    // only migrate:upgrade and migrate:downgrade, exactly, are known.
     static Marker marker(String line) {
         int from = skipBlanks(line, 0);
         if (!line.startsWith("--", from)) {
@@ -211,7 +202,7 @@ final class Header {
         return markerAt(line, skipBlanks(line, from + 2), trimEnd(line, from));
     }
 
-    /** The marker that {@code line} holds from {@code i} (just after "--" and blanks) to {@code to}. */
+    // The marker that line holds from i (just after "--" and blanks) to to.
     private static Marker markerAt(String line, int i, int to) {
         if (!line.startsWith("migrate:", i)) {
             return Marker.NONE;

@@ -60,7 +60,7 @@ public class ScriptException extends StrataException {
         return problem;
     }
 
-    /** The same problem, now attributed to {@code file}; used when a file-less error reaches a script. */
+    // The same problem, now attributed to file; used when a file-less error reaches a script.
     ScriptException in(Path file) {
         return new ScriptException(file, line, problem, this);
     }

@@ -20,7 +20,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** File reading for scripts: strict UTF-8 with the line of a bad byte, and header-only reads. */
+// File reading for scripts: strict UTF-8 with the line of a bad byte, and header-only reads.
 final class ScriptFiles {
 
     // Headers are a few hundred bytes; one read of this size usually takes the whole file.
@@ -40,7 +40,7 @@ final class ScriptFiles {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
-    /** The whole file as text, without a leading BOM. */
+    // The whole file as text, without a leading BOM.
     static String readText(Path file) {
         byte[] bytes;
         try {
@@ -64,10 +64,8 @@ final class ScriptFiles {
         return out.toString();
     }
 
-    /**
-     * Reads lines off the start of a file into a {@link Header} until the upgrade marker, and no
-     * further: loading a project reads only headers, so bodies cost nothing until a step runs.
-     */
+    // Reads lines off the start of a file into a Header until the upgrade marker, and no
+    // further: loading a project reads only headers, so bodies cost nothing until a step runs.
     static Revision readHeader(Path file) {
         byte[] buf = BUFFERS.get();
         Header header = new Header(file);
@@ -121,7 +119,7 @@ final class ScriptFiles {
         return header.revision();
     }
 
-    /** Whether {@code file} is a regular file (following links), by the cheapest stat at hand. */
+    // Whether file is a regular file (following links), by the cheapest stat at hand.
     static boolean isRegularFile(Path file) {
         if (file.getFileSystem() == FileSystems.getDefault()) {
             return file.toFile().isFile();
@@ -158,7 +156,7 @@ final class ScriptFiles {
         return line;
     }
 
-    /** An I/O failure in words, without Java class names; the path is named by the exception's file. */
+    // An I/O failure in words, without Java class names; the path is named by the exception's file.
     static String describe(IOException e, boolean folder) {
         if (e instanceof NoSuchFileException) {
             return folder ? "folder not found" : "file not found";

@@ -144,11 +144,9 @@ public final class ScriptWriter {
         }
     }
 
-    /**
-     * Gives the complete temporary file its final name without ever replacing a file. A hard link
-     * does both atomically (it fails if the name exists), where an ATOMIC_MOVE on POSIX silently
-     * replaces; on file systems without hard links, an existence check then ATOMIC_MOVE.
-     */
+    // Gives the complete temporary file its final name without ever replacing a file. A hard link
+    // does both atomically (it fails if the name exists), where an ATOMIC_MOVE on POSIX silently
+    // replaces; on file systems without hard links, an existence check then ATOMIC_MOVE.
     private static void publish(Path temp, Path target) throws IOException {
         try {
             Files.createLink(target, temp);

@@ -3,11 +3,9 @@ package dev.strata.source;
 import dev.strata.graph.Revision;
 import java.nio.file.Path;
 
-/**
- * A whole script cut at its marker lines: the header's revision, and the text and first file line
- * of the upgrade and downgrade parts. Markers are found by line, as dbmate does, so a marker line
- * is a marker even inside a dollar quote.
- */
+// A whole script cut at its marker lines: the header's revision, and the text and first file line
+// of the upgrade and downgrade parts. Markers are found by line, as dbmate does, so a marker line
+// is a marker even inside a dollar quote.
 record Sections(Revision revision, String upgrade, int upgradeLine, String downgrade, int downgradeLine) {
 
     static Sections of(Path file, String text) {

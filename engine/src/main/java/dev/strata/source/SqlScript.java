@@ -22,7 +22,7 @@ public final class SqlScript {
         this.revision = Objects.requireNonNull(revision, "revision");
     }
 
-    /** Reads {@code path}'s header; the script's location is the folder it was found in. */
+    // Reads path's header; the script's location is the folder it was found in.
     static SqlScript read(Path path, Path location) {
         return new SqlScript(path, location, ScriptFiles.readHeader(path));
     }

@@ -31,7 +31,7 @@ public final class StatementSplitter {
         return new Scan(sql, firstLine).run();
     }
 
-    /** One pass over one text; all lexer state of psqlscan.l that affects boundaries lives here. */
+    // One pass over one text; all lexer state of psqlscan.l that affects boundaries lives here.
     private static final class Scan {
         private final String s;
         private final int n;
@@ -131,6 +131,7 @@ public final class StatementSplitter {
             return out;
         }
 
+        // The character at i, or '\0' past the end; callers only compare with other characters.
         private char at(int i) {
             return i < n ? s.charAt(i) : '\0';
         }
@@ -178,7 +179,7 @@ public final class StatementSplitter {
             return new ScriptException(null, lineAt(start), "unterminated " + what);
         }
 
-        /** The index of the line break ending the line at {@code i}, or {@code n}. */
+        // The index of the line break ending the line at i, or n.
         private int endOfLine(int i) {
             while (i < n) {
                 char c = s.charAt(i);
@@ -190,7 +191,7 @@ public final class StatementSplitter {
             return n;
         }
 
-        /** Block comments nest, unlike the SQL standard's; psql follows the server. */
+        // Block comments nest, unlike the SQL standard's; psql follows the server.
         private int skipBlockComment(int start) {
             int depth = 0;
             int i = start + 2;
@@ -212,10 +213,8 @@ public final class StatementSplitter {
             throw unterminated(start, "/* comment");
         }
 
-        /**
-         * Skips a quoted string whose body starts at {@code i}. With standard strings on, only E''
-         * strings treat a backslash as an escape; B'', X'', N'' and U&'' read like plain ''.
-         */
+        // Skips a quoted string whose body starts at i. With standard strings on, only E''
+        // strings treat a backslash as an escape; B'', X'', N'' and U&'' read like plain ''.
         private int skipQuoted(int start, int i, boolean escapes) {
             while (i < n) {
                 char c = s.charAt(i);
@@ -238,11 +237,9 @@ public final class StatementSplitter {
             throw unterminated(start, "quoted string");
         }
 
-        /**
-         * Where a string continues: {@code 'a'} then white space holding a newline then {@code 'b'} is
-         * one literal (and an E'' string's escapes go on applying to the second part). Returns the
-         * index of the continuing quote, or -1. Mirrors {@code quotecontinue} in psqlscan.l.
-         */
+        // Where a string continues: 'a' then white space holding a newline then 'b' is
+        // one literal (and an E'' string's escapes go on applying to the second part). Returns the
+        // index of the continuing quote, or -1. Mirrors quotecontinue in psqlscan.l.
         private int continuation(int i) {
             while (i < n) {
                 char c = s.charAt(i);
@@ -272,7 +269,7 @@ public final class StatementSplitter {
                     break;
                 }
             }
-            return at(i) == '\'' && i < n ? i : -1;
+            return at(i) == '\'' ? i : -1;
         }
 
         private int skipQuotedIdentifier(int start, int i) {
@@ -289,7 +286,7 @@ public final class StatementSplitter {
             throw unterminated(start, "quoted identifier");
         }
 
-        /** A {@code $} at a token start: a dollar quote, a parameter, or a lone character. */
+        // A $ at a token start: a dollar quote, a parameter, or a lone character.
         private int dollar(int i) {
             int j = i + 1;
             char c = at(j);
@@ -300,14 +297,14 @@ public final class StatementSplitter {
                 }
                 return identifierEnd(j);
             }
-            if (c != '$' && !(j < n && isIdentStart(c))) {
+            if (c != '$' && !isIdentStart(c)) {
                 return j;
             }
             int tagEnd = j;
             while (tagEnd < n && isDollarTagChar(s.charAt(tagEnd))) {
                 tagEnd++;
             }
-            if (at(tagEnd) != '$' || tagEnd >= n) {
+            if (at(tagEnd) != '$') {
                 // {dolqfailed}: "$abc" with no closing "$" gives back all but the "$".
                 return j;
             }
@@ -321,15 +318,13 @@ public final class StatementSplitter {
             return close + delimiter.length();
         }
 
-        /**
-         * A token starting with a letter: a prefixed string (E'', B'', X'', N'', U&'', U&"") or an
-         * identifier. Identifiers swallow following letters, digits and {@code $}, so the prefix
-         * letter only counts at a token start ({@code somee'x'} is {@code somee} then {@code 'x'}).
-         */
+        // A token starting with a letter: a prefixed string (E'', B'', X'', N'', U&'', U&"") or an
+        // identifier. Identifiers swallow following letters, digits and $, so the prefix
+        // letter only counts at a token start (somee'x' is somee then 'x').
         private int word(int i) {
             char c = s.charAt(i);
             char c1 = at(i + 1);
-            if (c1 == '\'' && i + 1 < n) {
+            if (c1 == '\'') {
                 switch (c) {
                     case 'e', 'E' -> {
                         return skipQuoted(i, i + 2, true);
@@ -396,7 +391,7 @@ public final class StatementSplitter {
             return '\0';
         }
 
-        /** ASCII-only case folding, as pg_strcasecmp does; Java's would fold e.g. U+017F to 's'. */
+        // ASCII-only case folding, as pg_strcasecmp does; Java's would fold e.g. U+017F to 's'.
         private boolean word(int from, int to, String lower) {
             if (to - from != lower.length()) {
                 return false;
@@ -413,12 +408,10 @@ public final class StatementSplitter {
             return true;
         }
 
-        /**
-         * A numeric literal, lexed as PG 15 does: the longest match among {@code integer},
-         * {@code decimal}, {@code real}, their {@code *fail} forms and their {@code *_junk} forms,
-         * which run on through a whole identifier ({@code 1e'x'} is the token {@code 1e} then a plain
-         * string, and {@code 1a$$} is one token, not a dollar quote). Returns where the next token starts.
-         */
+        // A numeric literal, lexed as PG 15 does: the longest match among integer,
+        // decimal, real, their *fail forms and their *_junk forms,
+        // which run on through a whole identifier (1e'x' is the token 1e then a plain
+        // string, and 1a$$ is one token, not a dollar quote). Returns where the next token starts.
         private int skipNumber(int i) {
             int intEnd = i;
             while (isDigit(at(intEnd))) {
@@ -429,7 +422,7 @@ public final class StatementSplitter {
                 return intEnd; // {decimalfail}: "1..": the integer, then ".."
             }
             int decEnd = -1;
-            if (at(intEnd) == '.' && intEnd < n) {
+            if (at(intEnd) == '.') {
                 int k = intEnd + 1;
                 while (isDigit(at(k))) {
                     k++;
@@ -483,7 +476,7 @@ public final class StatementSplitter {
             return next;
         }
 
-        /** The end of an identifier starting at {@code k}, or {@code k} when none starts there. */
+        // The end of an identifier starting at k, or k when none starts there.
         private int identifierEnd(int k) {
             if (k >= n || !isIdentStart(s.charAt(k))) {
                 return k;
@@ -503,7 +496,7 @@ public final class StatementSplitter {
             return c >= '0' && c <= '9';
         }
 
-        /** psqlscan.l's [A-Za-z\200-\377_]: every byte of a non-ASCII UTF-8 character qualifies. */
+        // psqlscan.l's [A-Za-z\200-\377_]: every byte of a non-ASCII UTF-8 character qualifies.
         private static boolean isIdentStart(char c) {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
         }
