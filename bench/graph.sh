@@ -14,12 +14,14 @@ for n in 10000 100000; do
   if [ ! -d "$out/p$n" ]; then
     java -cp "$cp" dev.strata.bench.GenerateProject "$n" "$out/p$n"
   fi
-  echo "== $n revisions: load + validate + plan base->heads, -Xmx512m"
-  java -Xmx512m -cp "$cp" dev.strata.bench.GraphBench "$out/p$n" 5
+  echo "== $n revisions: load + validate + plan base->heads, -Xmx512m, bin/migrate's JVM flags"
+  java -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$cp" dev.strata.bench.GraphBench "$out/p$n" 5
 done
-echo "== migrate heads on 10,000 revisions, whole process"
-if command -v hyperfine >/dev/null; then
-  hyperfine -w 2 -r 10 "bin/migrate -c $out/p10000/migrate.toml heads"
-else
-  for i in 1 2 3 4 5; do /usr/bin/time -f "%e s" bin/migrate -c "$out/p10000/migrate.toml" heads >/dev/null; done
-fi
+for n in 10000 100000; do
+  echo "== migrate heads on $n revisions, whole process"
+  if command -v hyperfine >/dev/null; then
+    hyperfine -N -w 2 -r 10 "bin/migrate -c $out/p$n/migrate.toml heads"
+  else
+    for i in 1 2 3 4 5; do /usr/bin/time -f "%e s" bin/migrate -c "$out/p$n/migrate.toml" heads >/dev/null; done
+  fi
+done
