@@ -16,8 +16,20 @@ final class HistoryCommand extends BaseCommand {
     @Option(names = {"-r", "--rev-range"}, paramLabel = "START:END", description = "Only revisions from START to END (either may be left out).")
     String range;
 
+    @Option(names = "--indicate-current", description = "Mark the target database's current revisions with (current).")
+    boolean indicateCurrent;
+
+    @picocli.CommandLine.Mixin
+    OnlineOptions online;
+
     @Override
     public Integer call() {
+        java.util.Set<String> current = null;
+        if (indicateCurrent) {
+            var target = dev.strata.api.TargetSelection.require(config(), targetName(), java.util.List.of());
+            current = java.util.Set.copyOf(new dev.strata.api.Online(project(), target)
+                    .current(online.toOptions(), new ConsoleOutput(out(), err(), quiet(), verbose())));
+        }
         RevisionRange r = range == null ? new RevisionRange(null, null, ":") : RevisionRange.parse(range);
         RevisionGraph graph = project().graph();
         List<Revision> revisions = project().planner().walk(r.lower(), r.upper());
@@ -29,7 +41,7 @@ final class HistoryCommand extends BaseCommand {
             return 0;
         }
         for (Revision rev : revisions) {
-            out().println(verbose() ? format.entry(rev, null) : format.line(rev, true, true, true, null));
+            out().println(verbose() ? format.entry(rev, current) : format.line(rev, true, true, true, current));
         }
         return 0;
     }

@@ -5,6 +5,7 @@ import dev.strata.error.BadInputException;
 import dev.strata.expr.RevisionExpr;
 import dev.strata.expr.RevisionRange;
 import dev.strata.plan.Direction;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,13 +19,25 @@ abstract class MoveCommand extends BaseCommand {
     @Option(names = "--sql", description = "Print the SQL script instead of running it (offline mode).")
     boolean sql;
 
+    @Mixin
+    OnlineOptions online;
+
     abstract Direction direction();
 
     @Override
     public Integer call() {
         if (!sql) {
-            throw new BadInputException(direction().word() + " against a database is not available in this build yet; "
-                    + "add --sql to print the script");
+            if (RevisionRange.isRange(revision)) {
+                throw new BadInputException("'" + revision + "' is a range, which only --sql takes; online, the start is the database's state");
+            }
+            RevisionExpr destination = RevisionExpr.parse(revision);
+            var target = dev.strata.api.TargetSelection.require(config(), targetName(), java.util.List.of(destination));
+            var output = new ConsoleOutput(out(), err(), quiet(), verbose());
+            var plan = new dev.strata.api.Online(project(), target).move(direction(), destination, online.toOptions(), output);
+            if (plan.isEmpty()) {
+                info("Nothing to do: target '" + target.name() + "' is already there");
+            }
+            return 0;
         }
         RevisionExpr start;
         RevisionExpr end;

@@ -1,6 +1,6 @@
 package dev.strata.cli;
 
-import dev.strata.api.ToolVersion;
+import dev.strata.config.ToolVersion;
 import picocli.CommandLine;
 
 /** {@code migrate --version}. */

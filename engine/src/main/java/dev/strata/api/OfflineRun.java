@@ -1,6 +1,7 @@
 package dev.strata.api;
 
 import dev.strata.config.TargetConfig;
+import dev.strata.config.ToolVersion;
 import dev.strata.expr.RevisionExpr;
 import dev.strata.plan.Direction;
 import dev.strata.plan.Plan;

@@ -1,4 +1,4 @@
-package dev.strata.api;
+package dev.strata.config;
 
 import java.io.IOException;
 import java.io.InputStream;

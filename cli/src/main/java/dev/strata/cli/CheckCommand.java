@@ -1,0 +1,56 @@
+package dev.strata.cli;
+
+import dev.strata.api.Online;
+import dev.strata.api.TargetSelection;
+import dev.strata.db.DatabaseException;
+import dev.strata.graph.Revision;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code migrate check}: exit 1 unless the target is at its branch head with unchanged scripts. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Exit 1 when the target has pending revisions or changed scripts; 0 when it is up to date.")
+final class CheckCommand extends BaseCommand {
+
+    @Mixin
+    OnlineOptions online;
+
+    @Override
+    public Integer call() {
+        var target = TargetSelection.require(config(), targetName(), List.of());
+        Online.Status s = new Online(project(), target).status(online.toOptions(), new ConsoleOutput(out(), err(), quiet(), verbose()));
+        if (!s.reachable()) {
+            throw new DatabaseException(target.name(), s.error());
+        }
+        boolean clean = s.pending().isEmpty() && s.changed().isEmpty();
+        if (json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("target", s.target());
+            m.put("up_to_date", clean);
+            m.put("heads", s.heads());
+            m.put("pending", s.pending().stream().map(Revision::id).toList());
+            m.put("changed", s.changed());
+            out().println(Json.write(m));
+            return clean ? 0 : 1;
+        }
+        if (clean) {
+            info("Target '" + s.target() + "' is up to date (at " + (s.heads().isEmpty() ? "base" : String.join(", ", s.heads())) + ")");
+            return 0;
+        }
+        if (!s.pending().isEmpty()) {
+            out().println("Target '" + s.target() + "' is not up to date: " + s.pending().size() + " pending "
+                    + (s.pending().size() == 1 ? "revision" : "revisions") + ":");
+            for (Revision r : s.pending()) {
+                out().println("  " + r.id() + (r.message().isEmpty() ? "" : ", " + r.message()));
+            }
+        }
+        if (!s.changed().isEmpty()) {
+            out().println("Target '" + s.target() + "': scripts changed since they ran:");
+            s.changed().forEach(c -> out().println("  " + c));
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.strata.cli;
+
+import dev.strata.api.Online;
+import dev.strata.api.TargetSelection;
+import dev.strata.config.ConnectionSpec;
+import dev.strata.graph.RevisionGraph;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code migrate current}: the revision(s) the target's database is at. */
+@Command(name = "current", mixinStandardHelpOptions = true, description = "Show the current revision(s) of a target's database.")
+final class CurrentCommand extends BaseCommand {
+
+    @Mixin
+    OnlineOptions online;
+
+    @Override
+    public Integer call() {
+        var target = TargetSelection.require(config(), targetName(), List.of());
+        List<String> heads = new Online(project(), target).current(online.toOptions(), new ConsoleOutput(out(), err(), quiet(), verbose()));
+        RevisionGraph graph = project().graph();
+        RevisionFormat format = new RevisionFormat(graph);
+        if (json()) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (String h : heads) {
+                Map<String, Object> m = graph.contains(h) ? format.json(graph.get(h)) : new LinkedHashMap<>(Map.of("revision", h));
+                m.put("known", graph.contains(h));
+                list.add(m);
+            }
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("target", target.name());
+            doc.put("heads", list);
+            out().println(Json.write(doc));
+            return 0;
+        }
+        if (verbose()) {
+            out().println("Current revision(s) for " + ConnectionSpec.of(target).display() + ":");
+        }
+        for (String h : heads) {
+            if (!graph.contains(h)) {
+                out().println(h + " (unknown: no script defines it)");
+            } else if (verbose()) {
+                out().println(format.entry(graph.get(h), Set.of(h)));
+            } else {
+                out().println(format.line(graph.get(h), false, false, true, null));
+            }
+        }
+        return 0;
+    }
+}

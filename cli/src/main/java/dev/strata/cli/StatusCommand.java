@@ -1,0 +1,85 @@
+package dev.strata.cli;
+
+import dev.strata.api.Online;
+import dev.strata.config.TargetConfig;
+import dev.strata.error.StrataException;
+import dev.strata.graph.Revision;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code migrate status}: every target of the config at once. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show every target: current heads, pending revisions, last applied step, reachable or not.")
+final class StatusCommand extends BaseCommand {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    @Mixin
+    OnlineOptions online;
+
+    @Override
+    public Integer call() {
+        List<TargetConfig> targets = new ArrayList<>(config().targets().values());
+        if (targetName() != null) {
+            targets = List.of(config().target(targetName()));
+        }
+        List<Online.Status> all = new ArrayList<>();
+        for (TargetConfig t : targets) {
+            try {
+                all.add(new Online(project(), t).status(online.toOptions(), new ConsoleOutput(out(), err(), true, false)));
+            } catch (StrataException e) {
+                all.add(new Online.Status(t.name(), "?", false, e.getMessage(), List.of(), List.of(), List.of(), null));
+            }
+        }
+        boolean allReachable = all.stream().allMatch(Online.Status::reachable);
+        if (json()) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (Online.Status s : all) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("target", s.target());
+                m.put("url", s.url());
+                m.put("reachable", s.reachable());
+                m.put("error", s.error());
+                m.put("heads", s.heads());
+                m.put("pending", s.pending().size());
+                m.put("pending_revisions", s.pending().stream().map(Revision::id).toList());
+                m.put("changed", s.changed());
+                if (s.lastApplied() != null) {
+                    Map<String, Object> last = new LinkedHashMap<>();
+                    last.put("revision", s.lastApplied().revision());
+                    last.put("direction", s.lastApplied().direction());
+                    last.put("at", s.lastApplied().finishedAt() == null ? null : s.lastApplied().finishedAt().toString());
+                    last.put("by", s.lastApplied().appliedBy());
+                    m.put("last_applied", last);
+                } else {
+                    m.put("last_applied", null);
+                }
+                list.add(m);
+            }
+            out().println(Json.write(list));
+            return allReachable ? 0 : 3;
+        }
+        int width = all.stream().mapToInt(s -> s.target().length()).max().orElse(6);
+        for (Online.Status s : all) {
+            String name = String.format("%-" + width + "s", s.target());
+            if (!s.reachable()) {
+                out().println(name + "  unreachable: " + s.error());
+                continue;
+            }
+            String at = s.heads().isEmpty() ? "base" : String.join(", ", s.heads());
+            String pending = s.pending().isEmpty() ? "up to date" : s.pending().size() + " pending";
+            String last = s.lastApplied() == null ? "nothing applied yet"
+                    : "last " + s.lastApplied().direction() + " " + s.lastApplied().revision()
+                            + (s.lastApplied().finishedAt() == null ? "" : " at " + TIME.format(s.lastApplied().finishedAt()));
+            out().println(name + "  at " + at + "  " + pending + "  " + last
+                    + (s.changed().isEmpty() ? "" : "  CHANGED: " + String.join(", ", s.changed())));
+        }
+        return allReachable ? 0 : 3;
+    }
+}

@@ -1,0 +1,319 @@
+package dev.strata.api;
+
+import dev.strata.config.ConnectionSpec;
+import dev.strata.config.TargetConfig;
+import dev.strata.config.ToolVersion;
+import dev.strata.db.AdvisoryLock;
+import dev.strata.db.DatabaseException;
+import dev.strata.db.TargetDatabase;
+import dev.strata.error.BadInputException;
+import dev.strata.error.StrataException;
+import dev.strata.expr.RevisionExpr;
+import dev.strata.graph.Revision;
+import dev.strata.graph.RevisionGraph;
+import dev.strata.plan.Direction;
+import dev.strata.plan.Plan;
+import dev.strata.plan.Step;
+import dev.strata.run.Runner;
+import dev.strata.source.ScriptBody;
+import dev.strata.source.SqlScript;
+import dev.strata.source.Statement;
+import dev.strata.source.TransactionRules;
+import dev.strata.store.VersionStore;
+import dev.strata.store.VersionTables;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The commands that talk to a target's database: upgrade, downgrade, current, stamp, check, status. */
+public final class Online {
+
+    /**
+     * How a run behaves.
+     *
+     * @param connectWait  how long to retry the connection (containers start before their database)
+     * @param lockTimeout  how long to wait for another run's lock
+     * @param allowChanged run even though applied scripts changed since they ran
+     * @param retryPartial rerun a revision that failed half-way outside a transaction
+     */
+    public record Options(Duration connectWait, Duration lockTimeout, boolean allowChanged, boolean retryPartial) {
+        public static Options defaults() {
+            return new Options(Duration.ZERO, Duration.ofSeconds(60), false, false);
+        }
+    }
+
+    /** Where online commands report progress; the engine prints nothing itself. */
+    public interface Output extends Runner.Listener {
+        void info(String line);
+    }
+
+    private final Project project;
+    private final TargetConfig target;
+    private final TargetScope scope;
+    private final VersionTables tables;
+
+    public Online(Project project, TargetConfig target) {
+        this.project = project;
+        this.target = target;
+        this.scope = TargetScope.of(project, target);
+        this.tables = new VersionTables(target.schema(), target.versionTable());
+    }
+
+    public TargetScope scope() {
+        return scope;
+    }
+
+    // ---- upgrade and downgrade ----------------------------------------------------------------
+
+    /** Moves the target to {@code destination}; returns the plan that ran (empty when there was nothing to do). */
+    public Plan move(Direction direction, RevisionExpr destination, Options options, Output out) {
+        scope.check(project, destination);
+        try (TargetDatabase db = TargetDatabase.open(target, options.connectWait(), out::info)) {
+            VersionStore store = new VersionStore(db.connection(), tables);
+            List<String> heads = knownHeads(store.heads());
+            Plan plan = plan(direction, heads, destination);
+            if (plan.isEmpty()) {
+                return plan; // nothing to do: never wait on another run's lock for nothing
+            }
+            checkBodies(plan);
+            verifyChecksums(store, heads, options.allowChanged());
+            checkPartial(store, options.retryPartial());
+            try (AdvisoryLock lock = AdvisoryLock.acquire(db, tables.qualifiedVersionTable(), options.lockTimeout(), out::info)) {
+                store.ensureTables();
+                List<String> now = knownHeads(store.heads());
+                if (!now.equals(heads)) {
+                    // Another run moved the target while we waited: plan again from where it is now.
+                    plan = plan(direction, now, destination);
+                    checkBodies(plan);
+                    checkPartial(store, options.retryPartial());
+                }
+                new Runner(target.name(), db.connection(), store, project::script, ToolVersion.get(), out).run(plan);
+                return plan;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(target.name(), TargetDatabase.describe(e));
+        }
+    }
+
+    private Plan plan(Direction direction, List<String> heads, RevisionExpr destination) {
+        return direction == Direction.UPGRADE
+                ? scope.planner().upgrade(heads, destination)
+                : scope.planner().downgrade(heads, destination);
+    }
+
+    /**
+     * Refuses, before anything runs, a step whose script holds a statement PostgreSQL or TimescaleDB
+     * will not run inside a transaction while the script does not say {@code transactional: false};
+     * reading every body first also means a malformed script stops the run before it starts.
+     */
+    private void checkBodies(Plan plan) {
+        for (Step step : plan.steps()) {
+            SqlScript script = project.script(step.revision().id());
+            ScriptBody body = script.body();
+            if (!step.transactional()) {
+                continue;
+            }
+            List<Statement> statements = step.direction() == Direction.UPGRADE ? body.upgrade() : body.downgrade();
+            for (int i = 0; i < statements.size(); i++) {
+                String why = TransactionRules.refusal(statements.get(i).sql());
+                if (why != null) {
+                    throw new BadInputException("revision " + step.revision().id() + " (" + script.path() + ":" + statements.get(i).line()
+                            + ", statement " + (i + 1) + ") runs " + why + ", which cannot run inside a transaction block; "
+                            + "add '-- transactional: false' to the script's header (and keep such statements in a revision of their own)");
+                }
+            }
+        }
+    }
+
+    /** Applied revisions whose script changed since it ran stop the run, unless allowed. */
+    private void verifyChecksums(VersionStore store, List<String> heads, boolean allowChanged) throws SQLException {
+        if (allowChanged) {
+            return;
+        }
+        List<String> changed = changedScripts(store, heads);
+        if (!changed.isEmpty()) {
+            throw new ChecksumMismatchException(target.name(), changed);
+        }
+    }
+
+    /** Applied revisions (of the current heads) whose script's checksum differs from the recorded one. */
+    private List<String> changedScripts(VersionStore store, List<String> heads) throws SQLException {
+        Map<String, String> recorded = store.appliedChecksums();
+        List<String> changed = new ArrayList<>();
+        if (recorded.isEmpty() || heads.isEmpty()) {
+            return changed;
+        }
+        RevisionGraph g = scope.graph();
+        BitSet applied = g.ancestors(scope.planner().resolver().exact(heads), true);
+        for (int i = applied.nextSetBit(0); i >= 0; i = applied.nextSetBit(i + 1)) {
+            String id = g.id(i);
+            String was = recorded.get(id);
+            if (was != null && !was.equals(project.script(id).checksum())) {
+                changed.add(id + " (" + project.script(id).path() + ")");
+            }
+        }
+        return changed;
+    }
+
+    private void checkPartial(VersionStore store, boolean retry) throws SQLException {
+        VersionStore.HistoryRow partial = store.unresolvedPartial();
+        if (partial != null && !retry) {
+            throw new BadInputException("revision " + partial.revision() + " failed part-way on " + partial.finishedAt()
+                    + " outside a transaction (" + partial.error() + "); the statements before it stayed applied. "
+                    + "Repair the database, then rerun it with --retry-partial, or record where it stands with 'migrate stamp'");
+        }
+    }
+
+    /** The heads, each of which must be a revision this target's scripts define. */
+    private List<String> knownHeads(List<String> heads) {
+        for (String h : heads) {
+            if (!scope.graph().contains(h)) {
+                String elsewhere = project.graph().contains(h)
+                        ? " of branch " + String.join(", ", project.graph().labelsOf(h)) + ", which target '" + target.name() + "' does not own"
+                        : ", which no script defines";
+                throw new BadInputException("target '" + target.name() + "': its version table " + tables.qualifiedVersionTable()
+                        + " names revision " + h + elsewhere + " (known heads: " + String.join(", ", scope.graph().heads())
+                        + "); if the scripts are right, record where the database really is with 'migrate --db " + target.name()
+                        + " stamp --purge REV'");
+            }
+        }
+        return heads;
+    }
+
+    // ---- current ------------------------------------------------------------------------------
+
+    /** The target's current heads (exact ids from the version table; empty before the first run). */
+    public List<String> current(Options options, Output out) {
+        try (TargetDatabase db = TargetDatabase.open(target, options.connectWait(), out::info)) {
+            return new VersionStore(db.connection(), tables).heads();
+        } catch (SQLException e) {
+            throw new DatabaseException(target.name(), TargetDatabase.describe(e));
+        }
+    }
+
+    // ---- stamp --------------------------------------------------------------------------------
+
+    /** What a stamp did. */
+    public record Stamped(List<String> before, List<String> after) {}
+
+    /**
+     * Records that the database is at {@code revisions} without running anything: current heads that
+     * share lineage with a stamped revision are replaced by it; {@code purge} first deletes every row.
+     */
+    public Stamped stamp(List<RevisionExpr> revisions, boolean purge, Options options, Output out) {
+        revisions.forEach(r -> scope.check(project, r));
+        RevisionGraph g = scope.graph();
+        List<Integer> dests = new ArrayList<>();
+        for (RevisionExpr r : revisions) {
+            for (int i : scope.planner().resolver().revisions(r)) {
+                dests.add(i);
+            }
+        }
+        try (TargetDatabase db = TargetDatabase.open(target, options.connectWait(), out::info);
+                AdvisoryLock lock = AdvisoryLock.acquire(db, tables.qualifiedVersionTable(), options.lockTimeout(), out::info)) {
+            VersionStore store = new VersionStore(db.connection(), tables);
+            store.ensureTables();
+            List<String> before = store.heads();
+            List<String> heads = purge ? List.of() : knownHeads(before);
+            Set<String> end = new LinkedHashSet<>(heads);
+            for (String h : heads) {
+                int hi = g.index(h);
+                boolean replaced = false;
+                for (RevisionExpr r : revisions) {
+                    if (r instanceof RevisionExpr.Base b) {
+                        replaced |= b.branch() == null || g.sharesLineage(hi, new int[] {scope.planner().resolver().resolveBranch(b.branch())}, true);
+                    }
+                }
+                for (int d : dests) {
+                    replaced |= g.sharesLineage(hi, new int[] {d}, true);
+                }
+                if (replaced) {
+                    end.remove(h);
+                }
+            }
+            dests.forEach(d -> end.add(g.id(d)));
+            List<String> endList = new ArrayList<>(end);
+            for (String a : endList) {
+                for (String b : endList) {
+                    if (!a.equals(b) && g.isAncestor(g.index(a), g.index(b))) {
+                        throw new BadInputException("cannot stamp: " + a + " is an ancestor of " + b + "; stamp only " + b);
+                    }
+                }
+            }
+            List<String> remove = new ArrayList<>(before);
+            remove.removeAll(end);
+            List<String> add = new ArrayList<>(end);
+            add.removeAll(purge ? List.of() : before);
+            if (purge) {
+                remove = List.of();
+            }
+            db.connection().setAutoCommit(false);
+            try {
+                if (purge) {
+                    store.purge();
+                }
+                store.replaceHeads(remove, add);
+                Instant now = Instant.now();
+                List<String> recorded = add.isEmpty() ? List.of("base") : add;
+                for (String r : recorded) {
+                    String checksum = r.equals("base") ? null : project.script(r).checksum();
+                    store.recordHistory(r, "stamp", checksum, "stamp " + String.join(", ", before) + " -> " + String.join(", ", end),
+                            now, now, ToolVersion.get(), "stamped", null);
+                }
+                db.connection().commit();
+            } catch (SQLException e) {
+                db.connection().rollback();
+                throw e;
+            } finally {
+                db.connection().setAutoCommit(true);
+            }
+            return new Stamped(before, endList);
+        } catch (SQLException e) {
+            throw new DatabaseException(target.name(), TargetDatabase.describe(e));
+        }
+    }
+
+    // ---- check and status -----------------------------------------------------------------------
+
+    /**
+     * Where a target stands.
+     *
+     * @param target      the target's name
+     * @param url         its URL, password masked
+     * @param reachable   whether it answered
+     * @param error       why not, or null
+     * @param heads       its current heads
+     * @param pending     revisions an upgrade to its branch's head would run, in order
+     * @param changed     applied revisions whose script changed since it ran
+     * @param lastApplied the latest applied step, or null
+     */
+    public record Status(String target, String url, boolean reachable, String error, List<String> heads,
+                         List<Revision> pending, List<String> changed, VersionStore.HistoryRow lastApplied) {}
+
+    /** The target's status; an unreachable target is reported, not thrown. */
+    public Status status(Options options, Output out) {
+        String url;
+        try {
+            url = ConnectionSpec.of(target).display();
+        } catch (StrataException e) {
+            return new Status(target.name(), "?", false, e.getMessage(), List.of(), List.of(), List.of(), null);
+        }
+        try (TargetDatabase db = TargetDatabase.open(target, options.connectWait(), out::info)) {
+            VersionStore store = new VersionStore(db.connection(), tables);
+            List<String> heads = knownHeads(store.heads());
+            Plan plan = scope.planner().upgrade(heads, RevisionExpr.parse("heads"));
+            List<Revision> pending = plan.steps().stream().map(Step::revision).toList();
+            return new Status(target.name(), url, true, null, heads, pending, changedScripts(store, heads), store.lastApplied());
+        } catch (DatabaseException e) {
+            return new Status(target.name(), url, false, e.getMessage(), List.of(), List.of(), List.of(), null);
+        } catch (SQLException e) {
+            return new Status(target.name(), url, false, TargetDatabase.describe(e), List.of(), List.of(), List.of(), null);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.strata.db;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * The session-level advisory lock that makes concurrent runs on one version table take turns. Taken on
+ * the run's own connection (never inside a transaction, so non-transactional steps can run while it is
+ * held), polled with {@code pg_try_advisory_lock} until a deadline, released in {@code finally}.
+ */
+public final class AdvisoryLock implements AutoCloseable {
+
+    private static final long POLL_MS = 200;
+
+    private final Connection connection;
+    private final long key;
+    private final String target;
+
+    private AdvisoryLock(Connection connection, long key, String target) {
+        this.connection = connection;
+        this.key = key;
+        this.target = target;
+    }
+
+    /** The lock key of a version table: the first 8 bytes of SHA-256 over its qualified name. */
+    public static long keyOf(String qualifiedVersionTable) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(("strata:" + qualifiedVersionTable).getBytes(StandardCharsets.UTF_8));
+            long k = 0;
+            for (int i = 0; i < 8; i++) {
+                k = (k << 8) | (d[i] & 0xff);
+            }
+            return k;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Takes the lock, waiting up to {@code timeout}; says once who holds it.
+     *
+     * @throws DatabaseException when the timeout passes first
+     */
+    public static AdvisoryLock acquire(TargetDatabase db, String qualifiedVersionTable, Duration timeout, Consumer<String> notices) {
+        long key = keyOf(qualifiedVersionTable);
+        Connection c = db.connection();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        String holder = null;
+        try (PreparedStatement tryLock = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            tryLock.setLong(1, key);
+            while (true) {
+                try (ResultSet rs = tryLock.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return new AdvisoryLock(c, key, db.target().name());
+                    }
+                }
+                if (holder == null) {
+                    holder = holder(c, key);
+                    notices.accept("Waiting for the migration lock on " + qualifiedVersionTable + ", held by " + holder);
+                }
+                if (System.nanoTime() > deadline) {
+                    String now = holder(c, key);
+                    throw new DatabaseException(db.target().name(), "timed out after " + timeout.toSeconds()
+                            + " s waiting for the migration lock on " + qualifiedVersionTable + ", held by " + now
+                            + "; raise --lock-timeout, or end that session if it is stuck");
+                }
+                Thread.sleep(POLL_MS);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(db.target().name(), "cannot take the migration lock: " + TargetDatabase.describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseException(db.target().name(), "interrupted while waiting for the migration lock");
+        }
+    }
+
+    /** Who holds the lock: pid, application_name and since when, from pg_locks and pg_stat_activity. */
+    private static String holder(Connection c, long key) throws SQLException {
+        String sql = "SELECT a.pid, a.application_name, a.usename, to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ'), a.state"
+                + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                + " WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ((?::bigint >> 32) & 4294967295)::oid"
+                + " AND l.objid = (?::bigint & 4294967295)::oid AND l.objsubid = 1 LIMIT 1";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, key);
+            ps.setLong(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return "a session that has just released it";
+                }
+                String app = rs.getString(2);
+                return "pid " + rs.getInt(1) + " (" + (app == null || app.isEmpty() ? "no application_name" : app)
+                        + ", user " + rs.getString(3) + ", connected since " + rs.getString(4) + ", " + rs.getString(5) + ")";
+            }
+        }
+    }
+
+    /** Releases the lock; a failure here must not hide the error that may be on its way out. */
+    @Override
+    public void close() {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            ps.setLong(1, key);
+            ps.execute();
+        } catch (SQLException e) {
+            // The session ends with the command, which releases a session lock anyway.
+            System.getLogger("strata").log(System.Logger.Level.DEBUG, "unlock failed on target " + target, e);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package dev.strata.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.strata.config.ToolVersion;
+import dev.strata.config.ConnectionSpec;
+import dev.strata.config.Secrets;
+import dev.strata.config.TargetConfig;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One target's database for the length of a command: a HikariCP pool of a single connection, borrowed
+ * once and held, so the advisory lock, the version rows and the migration statements share one session.
+ */
+public final class TargetDatabase implements AutoCloseable {
+
+    /** SQL states that waiting will not cure: wrong password, no such role, not allowed by pg_hba. */
+    private static final Set<String> FINAL_STATES = Set.of("28P01", "28000", "42501");
+
+    private final TargetConfig target;
+    private final ConnectionSpec spec;
+    private final HikariDataSource pool;
+    private final Connection connection;
+    private final ServerInfo server;
+
+    private TargetDatabase(TargetConfig target, ConnectionSpec spec, HikariDataSource pool, Connection connection, ServerInfo server) {
+        this.target = target;
+        this.spec = spec;
+        this.pool = pool;
+        this.connection = connection;
+        this.server = server;
+    }
+
+    /**
+     * Connects, retrying with backoff until {@code wait} has passed (containers start before their
+     * database). Authentication failures are not retried.
+     *
+     * @param notices told once that we are waiting, and why
+     */
+    public static TargetDatabase open(TargetConfig target, Duration wait, Consumer<String> notices) {
+        ConnectionSpec spec = ConnectionSpec.of(target);
+        long deadline = System.nanoTime() + wait.toNanos();
+        long backoffMs = 250;
+        boolean told = false;
+        while (true) {
+            try {
+                return connect(target, spec);
+            } catch (SQLException e) {
+                String state = e.getSQLState() == null ? "" : e.getSQLState();
+                String reason = describe(e);
+                if (FINAL_STATES.contains(state) || System.nanoTime() + backoffMs * 1_000_000 > deadline) {
+                    throw new DatabaseException(target.name(), "cannot connect to " + spec.display() + ": " + reason
+                            + (wait.isZero() || FINAL_STATES.contains(state) ? "" : " (gave up after waiting " + wait.toSeconds() + " s)"));
+                }
+                if (!told) {
+                    notices.accept("Waiting for target '" + target.name() + "' (" + spec.display() + "): " + reason);
+                    told = true;
+                }
+                try {
+                    Thread.sleep(backoffMs);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new DatabaseException(target.name(), "interrupted while waiting for " + spec.display());
+                }
+                backoffMs = Math.min(backoffMs * 2, 4000);
+            }
+        }
+    }
+
+    private static TargetDatabase connect(TargetConfig target, ConnectionSpec spec) throws SQLException {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(spec.jdbcUrl());
+        if (spec.user() != null) {
+            config.setUsername(spec.user());
+        }
+        if (spec.password() != null) {
+            config.setPassword(spec.password());
+        }
+        config.setPoolName("strata-" + target.name());
+        config.setMaximumPoolSize(1);
+        config.setMinimumIdle(0);
+        config.setAutoCommit(true);
+        config.setConnectionTimeout(30_000);
+        // One synchronous attempt when the pool starts: open() does its own retrying with backoff.
+        config.setInitializationFailTimeout(1);
+        config.addDataSourceProperty("ApplicationName", applicationName());
+        config.addDataSourceProperty("connectTimeout", "10");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw e.getCause() instanceof SQLException cause ? cause : new SQLException(String.valueOf(e.getMessage()), "08001");
+        }
+        Connection connection;
+        try {
+            connection = pool.getConnection();
+        } catch (SQLException e) {
+            pool.close();
+            throw e.getCause() instanceof SQLException cause ? cause : e;
+        }
+        try {
+            ServerInfo server = ServerInfo.probe(connection);
+            if (server.versionNum() >= 140000) {
+                // A killed migrator's session (and its advisory lock) ends within a second instead of
+                // lingering until its statement finishes.
+                try (Statement s = connection.createStatement()) {
+                    s.execute("SET client_connection_check_interval = '1s'");
+                }
+            }
+            return new TargetDatabase(target, spec, pool, connection, server);
+        } catch (SQLException e) {
+            connection.close();
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** The application_name our sessions carry, so a waiting run can say who holds the lock. */
+    static String applicationName() {
+        String user = System.getProperty("user.name", "?");
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "?";
+        }
+        String name = "strata " + ToolVersion.get() + " " + user + "@" + host + " pid " + ProcessHandle.current().pid();
+        return name.length() > 63 ? name.substring(0, 63) : name;
+    }
+
+    /** One line about a connection failure: the driver's message, with any password masked. */
+    public static String describe(SQLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = message.indexOf('\n');
+        if (nl >= 0) {
+            message = message.substring(0, nl);
+        }
+        return Secrets.maskUrl(message.strip());
+    }
+
+    public TargetConfig target() {
+        return target;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public ServerInfo server() {
+        return server;
+    }
+
+    /** The URL as it may be shown. */
+    public String display() {
+        return spec.display();
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing a broken connection: nothing left to do
+        }
+        pool.close();
+    }
+
+    /**
+     * What the server is: its version and whether TimescaleDB is installed in this database.
+     *
+     * @param versionNum  server_version_num, e.g. 150019
+     * @param version     server_version, e.g. 15.19
+     * @param timescaledb the extension's installed version, or null
+     */
+    public record ServerInfo(int versionNum, String version, String timescaledb) {
+        static ServerInfo probe(Connection c) throws SQLException {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int, current_setting('server_version'),"
+                            + " (SELECT extversion FROM pg_extension WHERE extname = 'timescaledb')")) {
+                rs.next();
+                return new ServerInfo(rs.getInt(1), rs.getString(2), rs.getString(3));
+            }
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package dev.strata.run;
+
+import dev.strata.db.DatabaseException;
+import dev.strata.plan.Direction;
+import dev.strata.plan.Plan;
+import dev.strata.plan.Step;
+import dev.strata.source.ScriptBody;
+import dev.strata.source.SqlScript;
+import dev.strata.source.Statement;
+import dev.strata.store.VersionStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Carries out a plan on one connection. A transactional step runs its statements, its head change and
+ * its history row in one transaction; a {@code transactional: false} step runs its statements one by
+ * one in autocommit, then records itself in a transaction of its own. A failure stops the run.
+ */
+public final class Runner {
+
+    /** What the runner tells its caller as it goes; the engine prints nothing itself. */
+    public interface Listener {
+        void stepStarting(Step step);
+
+        default void stepDone(Step step, long millis) {}
+    }
+
+    private final String target;
+    private final Connection connection;
+    private final VersionStore store;
+    private final Function<String, SqlScript> scripts;
+    private final String toolVersion;
+    private final Listener listener;
+
+    public Runner(String target, Connection connection, VersionStore store, Function<String, SqlScript> scripts,
+                  String toolVersion, Listener listener) {
+        this.target = target;
+        this.connection = connection;
+        this.store = store;
+        this.scripts = scripts;
+        this.toolVersion = toolVersion;
+        this.listener = listener;
+    }
+
+    /** Runs every step in order. */
+    public void run(Plan plan) {
+        for (Step step : plan.steps()) {
+            runStep(step);
+        }
+    }
+
+    private void runStep(Step step) {
+        SqlScript script = scripts.apply(step.revision().id());
+        ScriptBody body = script.body();
+        List<Statement> statements = step.direction() == Direction.UPGRADE ? body.upgrade() : body.downgrade();
+        String checksum = script.checksum();
+        String file = script.path().toString();
+        listener.stepStarting(step);
+        Instant started = Instant.now();
+        try {
+            if (step.transactional()) {
+                connection.setAutoCommit(false);
+                int i = 0;
+                try {
+                    for (; i < statements.size(); i++) {
+                        execute(statements.get(i).sql());
+                    }
+                    store.apply(step.change());
+                    store.recordHistory(step.revision().id(), step.direction().word(), checksum, step.revision().message(),
+                            started, Instant.now(), toolVersion, "applied", null);
+                    connection.commit();
+                } catch (SQLException e) {
+                    rollback();
+                    if (i < statements.size()) {
+                        Statement failed = statements.get(i);
+                        String error = describe(e);
+                        recordFailure(step, checksum, started, "failed", "statement " + (i + 1) + ", line " + lineOf(failed, e) + ": " + error);
+                        throw new MigrationFailedException(step.revision().id(), file, i + 1, lineOf(failed, e), error,
+                                "the revision was rolled back; the database stays where it was before it");
+                    }
+                    throw new DatabaseException(target, "recording revision " + step.revision().id() + " failed and was rolled back: "
+                            + describe(e));
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            } else {
+                for (int i = 0; i < statements.size(); i++) {
+                    try {
+                        execute(statements.get(i).sql());
+                    } catch (SQLException e) {
+                        Statement failed = statements.get(i);
+                        String error = describe(e);
+                        String outcome = i == 0 ? "failed" : "partial";
+                        recordFailure(step, checksum, started, outcome, "statement " + (i + 1) + ", line " + lineOf(failed, e) + ": " + error);
+                        throw new MigrationFailedException(step.revision().id(), file, i + 1, lineOf(failed, e), error, i == 0
+                                ? "nothing of it ran (it is transactional: false)"
+                                : "statements 1-" + i + " ran and stay applied, as the script is transactional: false; "
+                                        + "repair the database, then run again with --retry-partial to rerun the revision, "
+                                        + "or record where it stands with 'migrate stamp'");
+                    }
+                }
+                connection.setAutoCommit(false);
+                try {
+                    store.apply(step.change());
+                    store.recordHistory(step.revision().id(), step.direction().word(), checksum, step.revision().message(),
+                            started, Instant.now(), toolVersion, "applied", null);
+                    connection.commit();
+                } catch (SQLException e) {
+                    rollback();
+                    throw new DatabaseException(target, "revision " + step.revision().id()
+                            + " ran (outside a transaction) but recording it failed: " + describe(e)
+                            + "; record it with 'migrate stamp " + step.to().stream().findFirst().orElse("base") + "'");
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(target, describe(e));
+        }
+        listener.stepDone(step, Instant.now().toEpochMilli() - started.toEpochMilli());
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.setEscapeProcessing(false); // {fn ...} and {d '...'} in a migration are SQL, not JDBC escapes
+            s.execute(sql);
+        }
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is gone; the server rolls back on its own
+        }
+    }
+
+    /** Writes the failure in its own transaction (the step's was rolled back); never hides the failure. */
+    private void recordFailure(Step step, String checksum, Instant started, String outcome, String error) {
+        try {
+            connection.setAutoCommit(true);
+            store.recordHistory(step.revision().id(), step.direction().word(), checksum, step.revision().message(),
+                    started, Instant.now(), toolVersion, outcome, error);
+        } catch (SQLException ignored) {
+            // recording is best effort; the error being reported matters more
+        }
+    }
+
+    /** The server's message in one line: severity, text, SQL state, and its detail or hint. */
+    static String describe(SQLException e) {
+        if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
+            ServerErrorMessage m = p.getServerErrorMessage();
+            StringBuilder s = new StringBuilder();
+            s.append(m.getSeverity() == null ? "ERROR" : m.getSeverity()).append(": ").append(m.getMessage());
+            if (m.getSQLState() != null) {
+                s.append(" (SQLSTATE ").append(m.getSQLState()).append(')');
+            }
+            if (m.getDetail() != null) {
+                s.append(" - ").append(m.getDetail());
+            }
+            if (m.getHint() != null) {
+                s.append(" - hint: ").append(m.getHint());
+            }
+            return s.toString().replace('\n', ' ');
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replace('\n', ' ');
+    }
+
+    /** The file line the server pointed at, or the statement's first line. */
+    static int lineOf(Statement st, SQLException e) {
+        if (!(e instanceof PSQLException p) || p.getServerErrorMessage() == null || p.getServerErrorMessage().getPosition() <= 0) {
+            return st.line();
+        }
+        String sql = st.sql();
+        int pos = Math.min(p.getServerErrorMessage().getPosition() - 1, sql.length());
+        return st.line() + newlines(sql, 0, pos) - newlines(sql, 0, firstToken(sql));
+    }
+
+    private static int newlines(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Offset of the first character that is neither white space nor inside a leading comment. */
+    private static int firstToken(String sql) {
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (sql.startsWith("--", i)) {
+                while (i < n && sql.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (sql.startsWith("/*", i)) {
+                int depth = 1;
+                i += 2;
+                while (i < n && depth > 0) {
+                    if (sql.startsWith("/*", i)) {
+                        depth++;
+                        i += 2;
+                    } else if (sql.startsWith("*/", i)) {
+                        depth--;
+                        i += 2;
+                    } else {
+                        i++;
+                    }
+                }
+            } else {
+                return i;
+            }
+        }
+        return n;
+    }
+}

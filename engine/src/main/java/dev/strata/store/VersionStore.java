@@ -1,0 +1,214 @@
+package dev.strata.store;
+
+import dev.strata.plan.HeadChange;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A target's version and history tables, on the run's connection. Head changes check that each
+ * statement touched exactly one row: a count of zero means another process or a person changed the
+ * table under us, and the step's transaction is rolled back.
+ */
+public final class VersionStore {
+
+    /** One row of the history table, as far as the runner needs it. */
+    public record HistoryRow(long id, String revision, String direction, String checksum, String outcome,
+                             Instant finishedAt, String error, String appliedBy) {}
+
+    private final Connection connection;
+    private final VersionTables tables;
+
+    public VersionStore(Connection connection, VersionTables tables) {
+        this.connection = connection;
+        this.tables = tables;
+    }
+
+    public VersionTables tables() {
+        return tables;
+    }
+
+    /** Whether the version table exists yet (it is created by the first run that changes something). */
+    public boolean exists() throws SQLException {
+        return regclass(tables.qualifiedVersionTable());
+    }
+
+    private boolean historyExists() throws SQLException {
+        return regclass(tables.qualifiedHistoryTable());
+    }
+
+    private boolean regclass(String name) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Creates the tables if they are missing; call with the lock held. */
+    public void ensureTables() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            for (String sql : tables.createStatements()) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    /** The current heads, sorted; empty when the table does not exist. */
+    public List<String> heads() throws SQLException {
+        List<String> out = new ArrayList<>();
+        if (!exists()) {
+            return out;
+        }
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version_num FROM " + tables.qualifiedVersionTable() + " ORDER BY version_num")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /** Writes one head change, each statement touching exactly one row, or throws. */
+    public void apply(HeadChange change) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            for (String sql : tables.statements(change)) {
+                int n = s.executeUpdate(sql);
+                if (n != 1) {
+                    throw new SQLException("the version table changed under this run: '" + sql + "' touched " + n
+                            + " rows instead of 1", "40001");
+                }
+            }
+        }
+    }
+
+    /** Replaces every head row at once (stamp). */
+    public void replaceHeads(List<String> remove, List<String> add) throws SQLException {
+        for (String r : remove) {
+            apply(new HeadChange.Delete(r));
+        }
+        for (String a : add) {
+            apply(new HeadChange.Insert(a));
+        }
+    }
+
+    /** Deletes every head row (stamp --purge). */
+    public void purge() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.executeUpdate("DELETE FROM " + tables.qualifiedVersionTable());
+        }
+    }
+
+    /**
+     * Records one step.
+     *
+     * @param outcome {@code applied}, {@code failed} (rolled back), {@code partial} (failed outside a
+     *                transaction after some statements ran) or {@code stamped}
+     */
+    public void recordHistory(String revision, String direction, String checksum, String message, Instant started,
+                              Instant finished, String toolVersion, String outcome, String error) throws SQLException {
+        String sql = "INSERT INTO " + tables.qualifiedHistoryTable()
+                + " (revision, direction, checksum, message, started_at, finished_at, duration_ms, applied_by, tool_version, outcome, error)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, current_user || ' via ' || ?, ?, ?, ?)";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, revision);
+            ps.setString(2, direction);
+            ps.setString(3, checksum);
+            ps.setString(4, message);
+            ps.setTimestamp(5, Timestamp.from(started));
+            ps.setTimestamp(6, Timestamp.from(finished));
+            ps.setLong(7, Math.max(0, finished.toEpochMilli() - started.toEpochMilli()));
+            ps.setString(8, System.getProperty("user.name", "?") + "@" + host());
+            ps.setString(9, toolVersion);
+            ps.setString(10, outcome);
+            ps.setString(11, error);
+            ps.executeUpdate();
+        }
+    }
+
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    /** The latest history row of each revision, by revision. */
+    public Map<String, HistoryRow> latestByRevision() throws SQLException {
+        Map<String, HistoryRow> out = new LinkedHashMap<>();
+        if (!historyExists()) {
+            return out;
+        }
+        String sql = "SELECT DISTINCT ON (revision) id, revision, direction, checksum, outcome, finished_at, error, applied_by"
+                + " FROM " + tables.qualifiedHistoryTable() + " ORDER BY revision, id DESC";
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.put(rs.getString(2), row(rs));
+            }
+        }
+        return out;
+    }
+
+    /** The checksum each revision was last applied (upgraded) with, by revision. */
+    public Map<String, String> appliedChecksums() throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!historyExists()) {
+            return out;
+        }
+        String sql = "SELECT DISTINCT ON (revision) revision, checksum FROM " + tables.qualifiedHistoryTable()
+                + " WHERE direction = 'upgrade' AND outcome = 'applied' AND checksum IS NOT NULL ORDER BY revision, id DESC";
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The last step that failed outside a transaction and has not been resolved since: no later stamp
+     * and no later successful run of the same revision.
+     */
+    public HistoryRow unresolvedPartial() throws SQLException {
+        if (!historyExists()) {
+            return null;
+        }
+        String h = tables.qualifiedHistoryTable();
+        String sql = "SELECT p.id, p.revision, p.direction, p.checksum, p.outcome, p.finished_at, p.error, p.applied_by FROM " + h + " p"
+                + " WHERE p.outcome = 'partial' AND NOT EXISTS (SELECT 1 FROM " + h + " l WHERE l.id > p.id"
+                + " AND (l.direction = 'stamp' OR (l.revision = p.revision AND l.outcome = 'applied')))"
+                + " ORDER BY p.id DESC LIMIT 1";
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? row(rs) : null;
+        }
+    }
+
+    /** The most recent successful upgrade or downgrade, or null. */
+    public HistoryRow lastApplied() throws SQLException {
+        if (!historyExists()) {
+            return null;
+        }
+        String sql = "SELECT id, revision, direction, checksum, outcome, finished_at, error, applied_by FROM " + tables.qualifiedHistoryTable()
+                + " WHERE outcome IN ('applied', 'stamped') ORDER BY id DESC LIMIT 1";
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? row(rs) : null;
+        }
+    }
+
+    private static HistoryRow row(ResultSet rs) throws SQLException {
+        Timestamp t = rs.getTimestamp(6);
+        return new HistoryRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                t == null ? null : t.toInstant(), rs.getString(7), rs.getString(8));
+    }
+}
