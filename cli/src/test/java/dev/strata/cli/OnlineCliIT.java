@@ -1,0 +1,129 @@
+package dev.strata.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.strata.testing.TestDatabase;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The online commands through the command line, against a real database: output and exit codes. */
+class OnlineCliIT {
+
+    @TempDir
+    Path dir;
+
+    TestDatabase db;
+    Cli cli;
+
+    @BeforeEach
+    void project() {
+        db = TestDatabase.create("cli");
+        cli = new Cli(dir).env("APP_URL", db.jdbcUrl());
+        cli.write("migrate.toml", "[scripts]\nlocations = [\"m\"]\n[targets.app]\nurl = \"${APP_URL}\"\n");
+        cli.write("m/a1.sql", Cli.script("a1", "", "", "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE users;"));
+        cli.write("m/a2.sql", Cli.script("a2", "a1", "", "ALTER TABLE users ADD COLUMN email text;", "ALTER TABLE users DROP COLUMN email;"));
+    }
+
+    @AfterEach
+    void drop() {
+        db.close();
+    }
+
+    @Test
+    void upgradePrintsAlembicsLinesAndCurrentCheckStatusReport() {
+        Cli.Result check = cli.run("check");
+        assertThat(check.code()).isEqualTo(1);
+        assertThat(check.out()).contains("Target 'app' is not up to date: 2 pending revisions:", "  a1, a1 step", "  a2, a2 step");
+
+        Cli.Result up = cli.run("upgrade", "head");
+        assertThat(up.code()).as(up.err()).isZero();
+        assertThat(up.lines()).containsExactly("Running upgrade  -> a1, a1 step", "Running upgrade a1 -> a2, a2 step");
+
+        assertThat(cli.run("current").lines()).containsExactly("a2 (head)");
+        assertThat(cli.run("check").code()).isZero();
+        assertThat(cli.run("--json", "check").out()).contains("\"up_to_date\":true");
+        Cli.Result status = cli.run("status");
+        assertThat(status.code()).isZero();
+        assertThat(status.out()).startsWith("app  at a2  up to date  last upgrade a2 at ");
+        assertThat(cli.run("status", "--json").out()).contains("\"target\":\"app\"", "\"reachable\":true", "\"heads\":[\"a2\"]",
+                "\"pending\":0", "\"last_applied\":{\"revision\":\"a2\"");
+        assertThat(cli.run("history", "--indicate-current").lines()).first().asString().contains("a2 (head) (current)");
+
+        Cli.Result nothing = cli.run("upgrade", "head");
+        assertThat(nothing.code()).isZero();
+        assertThat(nothing.out()).contains("Nothing to do");
+
+        Cli.Result down = cli.run("downgrade", "-1");
+        assertThat(down.lines()).containsExactly("Running downgrade a2 -> a1, a2 step");
+        assertThat(cli.run("stamp", "a2").out()).contains("Running stamp_revision a1 -> a2");
+        assertThat(db.column("SELECT version_num FROM strata_version")).containsExactly("a2");
+    }
+
+    @Test
+    void aFailedMigrationExitsWithFourInOneLine() {
+        cli.write("m/a2.sql", Cli.script("a2", "a1", "", "ALTER TABLE nowhere ADD COLUMN email text;", ""));
+        Cli.Result r = cli.run("upgrade", "heads");
+        assertThat(r.code()).isEqualTo(4);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("error: revision a2 failed at statement 1 (").contains("relation \"nowhere\" does not exist");
+        assertThat(db.column("SELECT version_num FROM strata_version")).containsExactly("a1");
+    }
+
+    @Test
+    void aChangedScriptExitsWithOne() {
+        assertThat(cli.run("upgrade", "a1").code()).isZero();
+        cli.write("m/a1.sql", Cli.script("a1", "", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;"));
+        Cli.Result r = cli.run("upgrade", "heads");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("applied revision a1", "--allow-changed");
+        assertThat(cli.run("upgrade", "heads", "--allow-changed").code()).isZero();
+    }
+
+    @Test
+    void anUnreachableHostGivesUpAfterWaitingWithThree() {
+        cli.write("migrate.toml", "[scripts]\nlocations = [\"m\"]\n[targets.app]\nurl = \"postgresql://app:hunter2@127.0.0.1:1/app\"\n");
+        long start = System.nanoTime();
+        Cli.Result r = cli.run("upgrade", "heads", "--wait", "2s");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("Waiting for target 'app'", "error: target 'app': cannot connect to postgresql://app:***@127.0.0.1:1/app",
+                "gave up after waiting 2 s");
+        assertThat(r.err() + r.out()).doesNotContain("hunter2");
+        assertThat(took).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(15));
+    }
+
+    @Test
+    void aWrongPasswordExitsWithThreeAndIsNeverPrinted() {
+        // bin/test creates the role strata_pw and a pg_hba rule making it give its password.
+        String base = db.jdbcUrl().substring(0, db.jdbcUrl().indexOf('?'));
+        assumeTrue(passwordsEnforced(base), "the server does not check passwords for strata_pw (run bin/test as root to set it up)");
+        cli.write("migrate.toml", "[scripts]\nlocations = [\"m\"]\n[targets.app]\nurl = \""
+                + base.replace("jdbc:postgresql://", "postgresql://strata_pw:not-the-password@") + "\"\n");
+        Cli.Result r = cli.run("current");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).contains("password authentication failed for user \"strata_pw\"", "strata_pw:***@");
+        assertThat(r.err() + r.out()).doesNotContain("not-the-password");
+
+        cli.write("migrate.toml", "[scripts]\nlocations = [\"m\"]\n[targets.app]\nurl = \"" + base + "\"\nuser = \"strata_pw\"\n"
+                + "password = \"another-wrong-one\"\n");
+        Cli.Result apart = cli.run("status");
+        assertThat(apart.code()).isEqualTo(3);
+        assertThat(apart.out() + apart.err()).contains("password authentication failed").doesNotContain("another-wrong-one");
+    }
+
+    private static boolean passwordsEnforced(String base) {
+        try (var c = DriverManager.getConnection(base, "strata_pw", "surely-wrong")) {
+            return false;
+        } catch (SQLException e) {
+            return "28P01".equals(e.getSQLState());
+        }
+    }
+}
