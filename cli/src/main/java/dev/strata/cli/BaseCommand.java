@@ -32,6 +32,7 @@ abstract class BaseCommand implements Callable<Integer> {
 
     private Config config;
     private Project project;
+    private java.util.concurrent.CompletableFuture<Project> loading;
 
     PrintWriter out() {
         return spec.commandLine().getOut();
@@ -75,9 +76,31 @@ abstract class BaseCommand implements Callable<Integer> {
 
     Project project() {
         if (project == null) {
-            project = Project.open(config());
+            if (loading != null) {
+                try {
+                    project = loading.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw e;
+                }
+            } else {
+                project = Project.open(config());
+            }
         }
         return project;
+    }
+
+    /**
+     * Starts reading the scripts on another thread, for commands that connect to a database meanwhile:
+     * on two cores the two overlap. {@link #project()} waits for it and rethrows its error.
+     */
+    void loadProjectInBackground() {
+        Config c = config();
+        if (project == null && loading == null) {
+            loading = java.util.concurrent.CompletableFuture.supplyAsync(() -> Project.open(c));
+        }
     }
 
     /** The target named by {@code --db} or {@code -x db=}, or null. */

@@ -21,7 +21,8 @@ final class CheckCommand extends BaseCommand {
     @Override
     public Integer call() {
         var target = TargetSelection.require(config(), targetName(), List.of());
-        Online.Status s = new Online(project(), target).status(online.toOptions(), new ConsoleOutput(out(), err(), quiet(), verbose()));
+        loadProjectInBackground();
+        Online.Status s = new Online(this::project, target).status(online.toOptions(), new ConsoleOutput(out(), err(), quiet(), verbose()));
         if (!s.reachable()) {
             throw new DatabaseException(target.name(), s.error());
         }

@@ -22,7 +22,8 @@ final class CurrentCommand extends BaseCommand {
     @Override
     public Integer call() {
         var target = TargetSelection.require(config(), targetName(), List.of());
-        List<String> heads = new Online(project(), target).current(online.toOptions(), new ConsoleOutput(out(), err(), quiet(), verbose()));
+        loadProjectInBackground();
+        List<String> heads = new Online(this::project, target).current(online.toOptions(), new ConsoleOutput(out(), err(), quiet(), verbose()));
         RevisionGraph graph = project().graph();
         RevisionFormat format = new RevisionFormat(graph);
         if (json()) {

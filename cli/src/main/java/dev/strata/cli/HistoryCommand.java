@@ -27,7 +27,7 @@ final class HistoryCommand extends BaseCommand {
         java.util.Set<String> current = null;
         if (indicateCurrent) {
             var target = dev.strata.api.TargetSelection.require(config(), targetName(), java.util.List.of());
-            current = java.util.Set.copyOf(new dev.strata.api.Online(project(), target)
+            current = java.util.Set.copyOf(new dev.strata.api.Online(this::project, target)
                     .current(online.toOptions(), new ConsoleOutput(out(), err(), quiet(), verbose())));
         }
         RevisionRange r = range == null ? new RevisionRange(null, null, ":") : RevisionRange.parse(range);

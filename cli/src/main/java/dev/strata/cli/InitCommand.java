@@ -21,6 +21,10 @@ final class InitCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        targetName(); // validates -x keys
+        if (global.db != null || global.extra.containsKey("db")) {
+            throw new dev.strata.error.BadInputException("init creates a project; --db / -x db= do not apply to it");
+        }
         Path where = environment.workingDir().resolve(dir == null ? Path.of(".") : dir).normalize();
         for (Path p : ProjectInit.create(where, branches)) {
             info("Created " + environment.workingDir().relativize(p.toAbsolutePath()));

@@ -20,6 +20,21 @@ public final class Main {
         System.exit(code);
     }
 
+    /** The command the arguments name, or null (help, a typo): then every command is registered. */
+    static String commandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-c") || a.equals("--config") || a.equals("-x") || a.equals("--db")) {
+                i++;
+            } else if (a.equals("--")) {
+                return null;
+            } else if (!a.startsWith("-")) {
+                return MigrateCommand.COMMANDS.containsKey(a) ? a : null;
+            }
+        }
+        return null;
+    }
+
     /**
      * Runs one command line; what tests call.
      *
@@ -29,7 +44,14 @@ public final class Main {
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Path workingDir) {
         Environment environment = new Environment(env, workingDir);
-        CommandLine cli = new CommandLine(new MigrateCommand(), new CommandFactory(environment));
+        CommandFactory factory = new CommandFactory(environment);
+        CommandLine cli = new CommandLine(new MigrateCommand(), factory);
+        String command = commandName(args);
+        for (var entry : MigrateCommand.COMMANDS.entrySet()) {
+            if (command == null || command.equals(entry.getKey())) {
+                cli.addSubcommand(entry.getKey(), new CommandLine(entry.getValue(), factory));
+            }
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -28,7 +28,7 @@ final class MergeCommand extends BaseCommand {
     @Override
     public Integer call() {
         List<RevisionExpr> exprs = exprs(revisions);
-        String owned = targetName() == null ? null : config().target(targetName()).branch();
+        String owned = target().map(dev.strata.config.TargetConfig::branch).orElse(null);
         if (owned != null) {
             // With a target, "heads" means the heads of its branch: merging the other database's branch
             // into it would make one revision belong to both.

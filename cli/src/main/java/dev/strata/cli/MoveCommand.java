@@ -32,8 +32,9 @@ abstract class MoveCommand extends BaseCommand {
             }
             RevisionExpr destination = RevisionExpr.parse(revision);
             var target = dev.strata.api.TargetSelection.require(config(), targetName(), java.util.List.of(destination));
+            loadProjectInBackground();
             var output = new ConsoleOutput(out(), err(), quiet(), verbose());
-            var plan = new dev.strata.api.Online(project(), target).move(direction(), destination, online.toOptions(), output);
+            var plan = new dev.strata.api.Online(this::project, target).move(direction(), destination, online.toOptions(), output);
             if (plan.isEmpty()) {
                 info("Nothing to do: target '" + target.name() + "' is already there");
             }

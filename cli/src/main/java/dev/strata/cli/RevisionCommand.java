@@ -54,11 +54,17 @@ final class RevisionCommand extends BaseCommand {
         }
         List<RevisionExpr> heads = head == null ? List.of() : List.of(RevisionExpr.parse(head));
         TargetConfig target = target(heads.toArray(RevisionExpr[]::new)).orElse(null);
+        if (target != null && targetName() != null && target.branch() != null && !heads.isEmpty()
+                && project().graph().labelIndex(target.branch()) >= 0) {
+            // With a target named, the new revision must belong to its branch.
+            var scope = dev.strata.api.TargetScope.of(project(), target);
+            heads.forEach(h -> scope.check(project(), h));
+        }
         Path path = versionPath == null ? null : environment.workingDir().resolve(versionPath);
         RevisionAuthor.Request request = new RevisionAuthor.Request(message, revId, heads, branchLabels, dependsOn,
                 splice, path, !noTransaction);
         RevisionAuthor.Written written = new RevisionAuthor(project(), Clock.systemDefaultZone(), RevisionIds::random)
-                .revision(request, targetName() == null && head != null ? null : target);
+                .revision(request, target);
         if (written.note() != null) {
             info(written.note());
         }

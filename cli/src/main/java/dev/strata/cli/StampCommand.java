@@ -26,7 +26,8 @@ final class StampCommand extends BaseCommand {
     public Integer call() {
         var exprs = exprs(revisions);
         var target = TargetSelection.require(config(), targetName(), exprs);
-        Online.Stamped stamped = new Online(project(), target)
+        loadProjectInBackground();
+        Online.Stamped stamped = new Online(this::project, target)
                 .stamp(exprs, purge, online.toOptions(), new ConsoleOutput(out(), err(), quiet(), verbose()));
         info("Running stamp_revision " + String.join(", ", stamped.before()) + " -> " + String.join(", ", stamped.after()));
         return 0;

@@ -104,6 +104,25 @@ class AuthoringCliTest {
         Cli.Result wrong = cli.run("--db", "timescale", "upgrade", "p1", "--sql");
         assertThat(wrong.code()).isEqualTo(2);
         assertThat(wrong.err()).contains("'p1' names p1, which is not on branch 'timescale' of target 'timescale'");
+        cli.run("--db", "postgres", "revision", "-m", "more", "--rev-id", "p1abcdef");
+        Cli.Result prefix = cli.run("--db", "timescale", "upgrade", "p1ab", "--sql");
+        assertThat(prefix.err()).contains("'p1ab' names p1ab, which is not on branch 'timescale'");
+        Cli.Result otherHead = cli.run("--db", "timescale", "revision", "-m", "x", "--head", "postgres@head");
+        assertThat(otherHead.code()).isEqualTo(2);
+        assertThat(otherHead.err()).contains("not on branch 'timescale' of target 'timescale'");
+    }
+
+    @Test
+    void withASingleTargetMergeHeadsStaysOnItsBranch() throws IOException {
+        Cli cli = new Cli(dir);
+        cli.write("migrate.toml", "[scripts]\nlocations = [\"m\"]\n[targets.pg]\nurl = \"jdbc:postgresql://h/db\"\nbranch = \"pg\"\n");
+        cli.write("m/p1.sql", Cli.script("p1", "", "-- branch_labels: pg\n", "SELECT 1;", ""));
+        cli.write("m/p2a.sql", Cli.script("p2a", "p1", "", "SELECT 1;", ""));
+        cli.write("m/p2b.sql", Cli.script("p2b", "p1", "", "SELECT 1;", ""));
+        cli.write("m/x1.sql", Cli.script("x1", "", "-- branch_labels: other\n", "SELECT 1;", ""));
+        Cli.Result r = cli.run("merge", "heads", "-m", "join", "--rev-id", "pm");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(dir.resolve("m/pm_join.sql"))).contains("-- down_revision: p2a, p2b\n");
     }
 
     @Test

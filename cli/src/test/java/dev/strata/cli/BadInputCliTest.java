@@ -169,6 +169,20 @@ class BadInputCliTest {
     }
 
     @Test
+    void aBadUrlIsCaughtEvenWhenAnotherConnectionSettingIsUnset() {
+        Cli cli = new Cli(dir);
+        cli.write("migrate.toml", "[scripts]\nlocations = [\"m\"]\n[targets.pg]\nurl = \"mysql://app:s3cret@h/db\"\nuser = \"${PG_USER}\"\n");
+        assertOneLineError(cli.run("heads"), "targets.pg.url", "is not a PostgreSQL URL");
+    }
+
+    @Test
+    void initChecksItsOptionsToo() {
+        assertOneLineError(new Cli(dir).run("-x", "foo=bar", "init"), "-x foo", "unknown key");
+        assertOneLineError(new Cli(dir).run("--db", "x", "init"), "do not apply");
+        assertThat(new Cli(dir).files()).isEmpty();
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         Cli.Result r = twoBranches().run("upgrade");
         assertThat(r.code()).isEqualTo(2);

@@ -58,6 +58,14 @@ class ReportingCliTest {
     }
 
     @Test
+    void historyRangeAcrossADependencyDoesNotCrash() {
+        // x1 depends on a1: from a1 to x1 by down revisions is only a1 (Alembic crashes here).
+        Cli.Result r = cli.run("history", "-r", "a1:x1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.lines()).containsExactly("<base> -> a1 (core), a1 step");
+    }
+
+    @Test
     void branchesShowsBranchPointsAndTheirChildren() {
         assertThat(cli.run("branches").out()).isEqualTo(String.join(System.lineSeparator(),
                 "a2 (core) (branchpoint)",

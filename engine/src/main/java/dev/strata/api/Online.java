@@ -53,19 +53,36 @@ public final class Online {
         void info(String line);
     }
 
-    private final Project project;
+    private final java.util.function.Supplier<Project> projectSource;
     private final TargetConfig target;
-    private final TargetScope scope;
     private final VersionTables tables;
+    private Project project;
+    private TargetScope scope;
 
     public Online(Project project, TargetConfig target) {
-        this.project = project;
+        this(() -> project, target);
+    }
+
+    /**
+     * @param projectSource the project, asked for only once the database is connected: a caller may
+     *                      read the scripts on another thread meanwhile
+     */
+    public Online(java.util.function.Supplier<Project> projectSource, TargetConfig target) {
+        this.projectSource = projectSource;
         this.target = target;
-        this.scope = TargetScope.of(project, target);
         this.tables = new VersionTables(target.schema(), target.versionTable());
     }
 
+    /** Resolves the project and the target's scope; called after connecting. */
+    private void resolve() {
+        if (project == null) {
+            project = projectSource.get();
+            scope = TargetScope.of(project, target);
+        }
+    }
+
     public TargetScope scope() {
+        resolve();
         return scope;
     }
 
@@ -73,8 +90,9 @@ public final class Online {
 
     /** Moves the target to {@code destination}; returns the plan that ran (empty when there was nothing to do). */
     public Plan move(Direction direction, RevisionExpr destination, Options options, Output out) {
-        scope.check(project, destination);
         try (TargetDatabase db = TargetDatabase.open(target, options.connectWait(), out::info)) {
+            resolve();
+            scope.check(project, destination);
             VersionStore store = new VersionStore(db.connection(), tables);
             List<String> heads = knownHeads(store.heads());
             Plan plan = plan(direction, heads, destination);
@@ -207,6 +225,7 @@ public final class Online {
      * share lineage with a stamped revision are replaced by it; {@code purge} first deletes every row.
      */
     public Stamped stamp(List<RevisionExpr> revisions, boolean purge, Options options, Output out) {
+        resolve();
         revisions.forEach(r -> scope.check(project, r));
         RevisionGraph g = scope.graph();
         List<Integer> dests = new ArrayList<>();
@@ -305,6 +324,7 @@ public final class Online {
             return new Status(target.name(), "?", false, e.getMessage(), List.of(), List.of(), List.of(), null);
         }
         try (TargetDatabase db = TargetDatabase.open(target, options.connectWait(), out::info)) {
+            resolve();
             VersionStore store = new VersionStore(db.connection(), tables);
             List<String> heads = knownHeads(store.heads());
             Plan plan = scope.planner().upgrade(heads, RevisionExpr.parse("heads"));

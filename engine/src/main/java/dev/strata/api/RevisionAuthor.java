@@ -108,8 +108,7 @@ public final class RevisionAuthor {
         List<String> downs = resolveHeads(revisions, Splice.MERGE);
         if (downs.size() < 2) {
             throw new BadInputException("a merge needs two or more revisions; "
-                    + (downs.isEmpty() ? "none were given" : "only " + downs.get(0) + " was given")
-                    + " (current heads: " + String.join(", ", project.graph().heads()) + ")");
+                    + (downs.isEmpty() ? "none were given" : "only " + downs.get(0) + " was given"));
         }
         return write(message, revId, downs, branchLabels, List.of(), true, null, null);
     }

@@ -92,9 +92,14 @@ public record TargetScope(TargetConfig target, RevisionGraph graph, Planner plan
         }
         RevisionGraph full = project.graph();
         for (String name : names) {
-            boolean known = full.contains(name) || full.labelIndex(name) >= 0;
-            boolean here = graph.contains(name) || graph.labelIndex(name) >= 0;
-            if (known && !here) {
+            int inFull;
+            try {
+                inFull = project.planner().resolver().resolveBranch(name); // an id, a label or a unique prefix
+            } catch (dev.strata.error.StrataException e) {
+                continue; // unknown everywhere: the resolver's own message says so later
+            }
+            boolean here = graph.contains(full.id(inFull)) && (full.labelIndex(name) < 0 || graph.labelIndex(name) >= 0);
+            if (!here) {
                 throw new BadInputException("'" + expr.text() + "' names " + name + ", which is not on branch '"
                         + target.branch() + "' of target '" + target.name() + "'; pick the target that owns it");
             }

@@ -114,23 +114,14 @@ public final class ConfigLoader {
     }
 
     private TargetConfig target(String file, String prefix, String targetName, TomlTable t, Map<String, String> env) {
-        String unresolved = null;
-        String url;
-        String user;
-        String password;
-        try {
-            url = string(file, prefix, t, "url", env);
-            user = string(file, prefix, t, "user", env);
-            password = string(file, prefix, t, "password", env);
-        } catch (ConfigException e) {
-            if (!e.getMessage().contains("is not set")) {
-                throw e;
-            }
-            // An unset variable only matters when this target connects: keep the message for then.
-            unresolved = e.getMessage().substring(e.getMessage().indexOf(prefix));
+        // An unset variable in the connection settings only matters when this target connects: keep its
+        // message for then, so offline commands work without them. Everything else is checked now.
+        List<String> unresolved = new ArrayList<>();
+        String url = deferred(file, prefix, t, "url", env, unresolved);
+        String user = deferred(file, prefix, t, "user", env, unresolved);
+        String password = deferred(file, prefix, t, "password", env, unresolved);
+        if (url == null && !unresolved.isEmpty() && unresolved.get(0).startsWith(prefix + ".url")) {
             url = "jdbc:postgresql://unresolved/";
-            user = null;
-            password = null;
         }
         if (url == null || url.isBlank()) {
             throw new ConfigException(file, prefix + ".url", "missing; give jdbc:postgresql://HOST:PORT/DB or postgresql://USER@HOST/DB");
@@ -158,7 +149,20 @@ public final class ConfigLoader {
         } else if (!NAME.matcher(versionTable).matches()) {
             throw new ConfigException(file, prefix + ".version_table", "'" + versionTable + "' is not a plain identifier");
         }
-        return new TargetConfig(targetName, url, user, password, branch, dialect, schema, versionTable, unresolved);
+        return new TargetConfig(targetName, url, user, password, branch, dialect, schema, versionTable,
+                unresolved.isEmpty() ? null : String.join("; ", unresolved));
+    }
+
+    private String deferred(String file, String prefix, TomlTable t, String key, Map<String, String> env, List<String> problems) {
+        try {
+            return string(file, prefix, t, key, env);
+        } catch (ConfigException e) {
+            if (!e.getMessage().contains("is not set")) {
+                throw e;
+            }
+            problems.add(e.getMessage().substring(e.getMessage().indexOf(prefix)));
+            return null;
+        }
     }
 
     private String string(String file, String prefix, TomlTable t, String key, Map<String, String> env) {

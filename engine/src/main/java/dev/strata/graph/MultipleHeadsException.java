@@ -30,7 +30,11 @@ public final class MultipleHeadsException extends GraphException {
         return "'" + argument + "' is ambiguous: there are " + heads.size() + " heads (" + String.join(", ", heads)
                 + "); name one with "
                 + (suggestions.isEmpty() ? "its revision id" : suggestions)
-                + ", use '" + allOf(argument) + "' for all of them, or join them with 'migrate merge " + allOf(argument) + "'";
+                + ", use '" + allOf(argument) + "' for all of them"
+                // Heads that each carry a label of their own are separate branches (often separate
+                // databases): merging them is rarely what is meant, so only suggest it otherwise.
+                + (headLabels.stream().allMatch(l -> l != null && !l.isEmpty()) ? ""
+                        : ", or join them with 'migrate merge " + allOf(argument) + "'");
     }
 
     /** {@code heads} for {@code head}, {@code LABEL@heads} for {@code LABEL@head}. */

@@ -140,7 +140,25 @@ public final class Planner {
         if (low.length > 0) {
             needs.and(graph.descendants(low, false));
         }
-        int[] order = TopologicalSort.sort(graph, needs, targets);
+        // Start from the targets, and from any revision of the range whose only way to a target is a
+        // dependency the range leaves out (history -r p1:t2 where t2 depends on p1): Alembic crashes there.
+        BitSet starts = new BitSet();
+        for (int t : targets) {
+            starts.set(t);
+        }
+        for (int r = needs.nextSetBit(0); r >= 0; r = needs.nextSetBit(r + 1)) {
+            boolean maximal = true;
+            for (int c : graph.allNextOf(r)) {
+                if (needs.get(c)) {
+                    maximal = false;
+                    break;
+                }
+            }
+            if (maximal) {
+                starts.set(r);
+            }
+        }
+        int[] order = TopologicalSort.sort(graph, needs, starts.stream().toArray());
         List<Revision> out = new ArrayList<>(order.length);
         for (int r : order) {
             out.add(graph.revision(r));

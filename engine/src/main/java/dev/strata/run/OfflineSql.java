@@ -47,6 +47,7 @@ public final class OfflineSql {
         for (String ddl : tables.createStatements()) {
             out.append(ddl).append(";\n\n");
         }
+        appendStatement(out, tables.offlineStartCheck(plan.startHeads()));
         for (Step step : plan.steps()) {
             SqlScript script = scripts.apply(step.revision().id());
             ScriptBody body = script.body();
@@ -61,13 +62,14 @@ public final class OfflineSql {
             if (step.transactional()) {
                 out.append("BEGIN;\n\n");
             }
+            appendStatement(out, tables.offlinePrecondition(step.change()));
             for (Statement s : statements) {
                 appendStatement(out, s.sql());
             }
             if (!step.transactional()) {
                 out.append("BEGIN;\n\n");
             }
-            for (String sql : tables.guardedStatements(step.change())) {
+            for (String sql : tables.statements(step.change())) {
                 appendStatement(out, sql);
             }
             appendStatement(out, tables.offlineHistoryInsert(step, script.checksum(), toolVersion));

@@ -97,24 +97,65 @@ public record VersionTables(String schema, String versionTable) {
     }
 
     /**
-     * The statements of one head change for a script run outside Strata: each update and delete is
-     * wrapped so that finding no row raises an error, as the online store's row-count check does, and
-     * a script run against a database in another state stops instead of silently doing nothing.
+     * For a script run outside Strata: a block that raises unless the version table holds exactly
+     * {@code heads}, the state the script was planned from.
      */
-    public List<String> guardedStatements(HeadChange change) {
-        List<String> out = new ArrayList<>();
-        for (String sql : statements(change)) {
-            if (sql.startsWith("INSERT")) {
-                out.add(sql); // the primary key refuses a duplicate row
-                continue;
-            }
-            String expected = sql.substring(sql.lastIndexOf("version_num = ") + "version_num = ".length());
-            out.add("DO $strata$\nBEGIN\n    " + sql + ";\n    IF NOT FOUND THEN\n        RAISE EXCEPTION "
-                    + Sql.literal("strata: " + qualifiedVersionTable() + " holds no row " + expected.replace("'", "")
-                            + "; the database is not in the state this script starts from")
-                    + ";\n    END IF;\nEND\n$strata$");
+    public String offlineStartCheck(List<String> heads) {
+        List<String> sorted = new ArrayList<>(heads);
+        java.util.Collections.sort(sorted);
+        String expected = sorted.isEmpty() ? "'{}'::varchar[]"
+                : "ARRAY[" + String.join(", ", sorted.stream().map(Sql::literal).toList()) + "]::varchar[]";
+        String table = qualifiedVersionTable();
+        return "DO $strata$\nDECLARE\n    found varchar[];\nBEGIN\n"
+                + "    SELECT coalesce(array_agg(version_num ORDER BY version_num), '{}') INTO found FROM " + table + ";\n"
+                + "    IF found <> " + expected + " THEN\n"
+                + "        RAISE EXCEPTION 'strata: this script starts from " + (sorted.isEmpty() ? "base (no rows)" : String.join(", ", sorted).replace("'", ""))
+                + " but " + table.replace("'", "''") + " holds %; the database is not in the state this script starts from',\n"
+                + "            CASE WHEN cardinality(found) = 0 THEN 'no rows' ELSE array_to_string(found, ', ') END;\n"
+                + "    END IF;\nEND\n$strata$";
+    }
+
+    /**
+     * For a script run outside Strata: a block that raises unless the version table holds exactly the
+     * rows this head change expects (and none of those it will insert). It runs before the step's own
+     * statements, so a script run against a database in another state stops before changing anything,
+     * as the online store's row-count checks do.
+     */
+    public String offlinePrecondition(HeadChange change) {
+        List<String> present = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
+        if (change instanceof HeadChange.Insert i) {
+            absent.add(i.revision());
+        } else if (change instanceof HeadChange.Delete d) {
+            present.add(d.revision());
+        } else if (change instanceof HeadChange.Update u) {
+            present.add(u.from());
+            absent.add(u.to());
+        } else if (change instanceof HeadChange.Merge m) {
+            present.addAll(m.deleted());
+            present.add(m.from());
+            absent.add(m.to());
+        } else if (change instanceof HeadChange.Unmerge u) {
+            present.add(u.from());
+            absent.add(u.to());
+            absent.addAll(u.inserted());
         }
-        return out;
+        StringBuilder s = new StringBuilder("DO $strata$\nBEGIN\n");
+        for (String r : present) {
+            s.append("    IF NOT EXISTS (SELECT 1 FROM ").append(qualifiedVersionTable()).append(" WHERE version_num = ")
+                    .append(Sql.literal(r)).append(") THEN\n        RAISE EXCEPTION ")
+                    .append(Sql.literal("strata: " + qualifiedVersionTable() + " holds no row " + r
+                            + "; the database is not in the state this script starts from"))
+                    .append(";\n    END IF;\n");
+        }
+        for (String r : absent) {
+            s.append("    IF EXISTS (SELECT 1 FROM ").append(qualifiedVersionTable()).append(" WHERE version_num = ")
+                    .append(Sql.literal(r)).append(") THEN\n        RAISE EXCEPTION ")
+                    .append(Sql.literal("strata: " + qualifiedVersionTable() + " already holds row " + r
+                            + "; the database is not in the state this script starts from"))
+                    .append(";\n    END IF;\n");
+        }
+        return s.append("END\n$strata$").toString();
     }
 
     /**

@@ -107,7 +107,8 @@ class ResolverTest {
         assertThat(e.argument()).isEqualTo("head");
         assertThat(e.headLabels()).containsExactly("postgres", "timescale");
         assertThat(e).hasMessage("'head' is ambiguous: there are 2 heads (" + P3 + ", " + T2 + "); name one with "
-                + "postgres@head, timescale@head, use 'heads' for all of them, or join them with 'migrate merge heads'");
+                + "postgres@head, timescale@head, use 'heads' for all of them");
+        // each head has a label of its own: separate branches, so no merge is suggested
     }
 
     @Test
