@@ -111,7 +111,7 @@ public final class Online {
                     checkBodies(plan);
                     checkPartial(store, options.retryPartial());
                 }
-                new Runner(target.name(), db.connection(), store, project::script, ToolVersion.get(), out).run(plan);
+                new Runner(target.name(), db.connection(), store, this::loaded, ToolVersion.get(), out).run(plan);
                 return plan;
             }
         } catch (SQLException e) {
@@ -130,10 +130,18 @@ public final class Online {
      * will not run inside a transaction while the script does not say {@code transactional: false};
      * reading every body first also means a malformed script stops the run before it starts.
      */
+    /** Scripts read in this run: read once, for both the checks before the lock and the steps. */
+    private final Map<String, SqlScript.Loaded> loaded = new java.util.HashMap<>();
+
+    private SqlScript.Loaded loaded(String revision) {
+        return loaded.computeIfAbsent(revision, r -> project.script(r).load());
+    }
+
     private void checkBodies(Plan plan) {
         for (Step step : plan.steps()) {
-            SqlScript script = project.script(step.revision().id());
-            ScriptBody body = script.body();
+            SqlScript.Loaded read = loaded(step.revision().id());
+            SqlScript script = read.script();
+            ScriptBody body = read.body();
             if (!step.transactional()) {
                 continue;
             }

@@ -33,11 +33,11 @@ public final class Runner {
     private final String target;
     private final Connection connection;
     private final VersionStore store;
-    private final Function<String, SqlScript> scripts;
+    private final Function<String, SqlScript.Loaded> scripts;
     private final String toolVersion;
     private final Listener listener;
 
-    public Runner(String target, Connection connection, VersionStore store, Function<String, SqlScript> scripts,
+    public Runner(String target, Connection connection, VersionStore store, Function<String, SqlScript.Loaded> scripts,
                   String toolVersion, Listener listener) {
         this.target = target;
         this.connection = connection;
@@ -55,11 +55,11 @@ public final class Runner {
     }
 
     private void runStep(Step step) {
-        SqlScript script = scripts.apply(step.revision().id());
-        ScriptBody body = script.body();
+        SqlScript.Loaded loaded = scripts.apply(step.revision().id());
+        ScriptBody body = loaded.body();
         List<Statement> statements = step.direction() == Direction.UPGRADE ? body.upgrade() : body.downgrade();
-        String checksum = script.checksum();
-        String file = script.path().toString();
+        String checksum = loaded.checksum();
+        String file = loaded.script().path().toString();
         listener.stepStarting(step);
         Instant started = Instant.now();
         try {
@@ -70,9 +70,8 @@ public final class Runner {
                     for (; i < statements.size(); i++) {
                         execute(statements.get(i).sql());
                     }
-                    store.apply(step.change());
-                    store.recordHistory(step.revision().id(), step.direction().word(), checksum, step.revision().message(),
-                            started, Instant.now(), toolVersion, "applied", null);
+                    store.applyAndRecord(step.change(), step.revision().id(), step.direction().word(), checksum,
+                            step.revision().message(), started, Instant.now(), toolVersion);
                     connection.commit();
                 } catch (SQLException e) {
                     rollback();
@@ -106,9 +105,8 @@ public final class Runner {
                 }
                 connection.setAutoCommit(false);
                 try {
-                    store.apply(step.change());
-                    store.recordHistory(step.revision().id(), step.direction().word(), checksum, step.revision().message(),
-                            started, Instant.now(), toolVersion, "applied", null);
+                    store.applyAndRecord(step.change(), step.revision().id(), step.direction().word(), checksum,
+                            step.revision().message(), started, Instant.now(), toolVersion);
                     connection.commit();
                 } catch (SQLException e) {
                     rollback();

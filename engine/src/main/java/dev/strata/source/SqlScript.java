@@ -50,7 +50,25 @@ public final class SqlScript {
      *                         declares the revision it declared when loaded
      */
     public ScriptBody body() {
+        return bodyOf(text());
+    }
+
+    /** The body and the checksum from one read of the file: what a run needs of each step. */
+    public Loaded load() {
         String text = text();
+        return new Loaded(this, bodyOf(text), Checksum.of(text));
+    }
+
+    /**
+     * A script read for running.
+     *
+     * @param script   the script
+     * @param body     its statements
+     * @param checksum {@link Checksum#of} its text as read
+     */
+    public record Loaded(SqlScript script, ScriptBody body, String checksum) {}
+
+    private ScriptBody bodyOf(String text) {
         Sections sections = Sections.of(path, text);
         if (!sections.revision().equals(revision)) {
             throw new ScriptException(path, "header changed since the scripts were loaded; load them again");

@@ -92,6 +92,31 @@ public final class VersionStore {
         }
     }
 
+    /**
+     * Writes a step's head change and its history row ({@code applied}). A single-row change and the
+     * history row go to the server as one statement (the row is only recorded if the change touched
+     * exactly one row), saving a round trip per step; merges and unmerges take the two-step path.
+     */
+    public void applyAndRecord(HeadChange change, String revision, String direction, String checksum, String message,
+                               Instant started, Instant finished, String toolVersion) throws SQLException {
+        List<String> sqls = tables.statements(change);
+        if (sqls.size() != 1) {
+            apply(change);
+            recordHistory(revision, direction, checksum, message, started, finished, toolVersion, "applied", null);
+            return;
+        }
+        String sql = "WITH changed AS (" + sqls.get(0) + " RETURNING 1) " + historyInsert() .replace(" VALUES (", " SELECT ")
+                .replace(", ?)", ", ? FROM changed");
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bindHistory(ps, revision, direction, checksum, message, started, finished, toolVersion, "applied", null);
+            int n = ps.executeUpdate();
+            if (n != 1) {
+                throw new SQLException("the version table changed under this run: '" + sqls.get(0) + "' touched " + n
+                        + " rows instead of 1", "40001");
+            }
+        }
+    }
+
     /** Replaces every head row at once (stamp). */
     public void replaceHeads(List<String> remove, List<String> add) throws SQLException {
         for (String r : remove) {
@@ -117,10 +142,21 @@ public final class VersionStore {
      */
     public void recordHistory(String revision, String direction, String checksum, String message, Instant started,
                               Instant finished, String toolVersion, String outcome, String error) throws SQLException {
-        String sql = "INSERT INTO " + tables.qualifiedHistoryTable()
+        try (PreparedStatement ps = connection.prepareStatement(historyInsert())) {
+            bindHistory(ps, revision, direction, checksum, message, started, finished, toolVersion, outcome, error);
+            ps.executeUpdate();
+        }
+    }
+
+    private String historyInsert() {
+        return "INSERT INTO " + tables.qualifiedHistoryTable()
                 + " (revision, direction, checksum, message, started_at, finished_at, duration_ms, applied_by, tool_version, outcome, error)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, current_user || ' via ' || ?, ?, ?, ?)";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+    }
+
+    private static void bindHistory(PreparedStatement ps, String revision, String direction, String checksum, String message,
+                                    Instant started, Instant finished, String toolVersion, String outcome, String error)
+            throws SQLException {
             ps.setString(1, revision);
             ps.setString(2, direction);
             ps.setString(3, checksum);
@@ -132,11 +168,15 @@ public final class VersionStore {
             ps.setString(9, toolVersion);
             ps.setString(10, outcome);
             ps.setString(11, error);
-            ps.executeUpdate();
-        }
     }
 
+    private static final String HOST = lookUpHost();
+
     private static String host() {
+        return HOST;
+    }
+
+    private static String lookUpHost() {
         try {
             return java.net.InetAddress.getLocalHost().getHostName();
         } catch (java.io.IOException e) {
