@@ -6,6 +6,7 @@ import dev.strata.plan.Plan;
 import dev.strata.plan.Step;
 import dev.strata.source.ScriptBody;
 import dev.strata.source.SqlScript;
+import dev.strata.source.SqlText;
 import dev.strata.source.Statement;
 import dev.strata.store.VersionStore;
 import java.sql.Connection;
@@ -177,7 +178,7 @@ public final class Runner {
         }
         String sql = st.sql();
         int pos = Math.min(p.getServerErrorMessage().getPosition() - 1, sql.length());
-        return st.line() + newlines(sql, 0, pos) - newlines(sql, 0, firstToken(sql));
+        return st.line() + newlines(sql, 0, pos) - newlines(sql, 0, SqlText.firstToken(sql));
     }
 
     private static int newlines(String s, int from, int to) {
@@ -185,39 +186,6 @@ public final class Runner {
         for (int i = from; i < to; i++) {
             if (s.charAt(i) == '\n') {
                 n++;
-            }
-        }
-        return n;
-    }
-
-    /** Offset of the first character that is neither white space nor inside a leading comment. */
-    private static int firstToken(String sql) {
-        int i = 0;
-        int n = sql.length();
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (sql.startsWith("--", i)) {
-                while (i < n && sql.charAt(i) != '\n') {
-                    i++;
-                }
-            } else if (sql.startsWith("/*", i)) {
-                int depth = 1;
-                i += 2;
-                while (i < n && depth > 0) {
-                    if (sql.startsWith("/*", i)) {
-                        depth++;
-                        i += 2;
-                    } else if (sql.startsWith("*/", i)) {
-                        depth--;
-                        i += 2;
-                    } else {
-                        i++;
-                    }
-                }
-            } else {
-                return i;
             }
         }
         return n;

@@ -141,21 +141,15 @@ public record VersionTables(String schema, String versionTable) {
             absent.addAll(u.inserted());
         }
         StringBuilder s = new StringBuilder("DO $strata$\nBEGIN\n");
-        for (String r : present) {
-            s.append("    IF NOT EXISTS (SELECT 1 FROM ").append(qualifiedVersionTable()).append(" WHERE version_num = ")
-                    .append(Sql.literal(r)).append(") THEN\n        RAISE EXCEPTION ")
-                    .append(Sql.literal("strata: " + qualifiedVersionTable() + " holds no row " + r
-                            + "; the database is not in the state this script starts from"))
-                    .append(";\n    END IF;\n");
-        }
-        for (String r : absent) {
-            s.append("    IF EXISTS (SELECT 1 FROM ").append(qualifiedVersionTable()).append(" WHERE version_num = ")
-                    .append(Sql.literal(r)).append(") THEN\n        RAISE EXCEPTION ")
-                    .append(Sql.literal("strata: " + qualifiedVersionTable() + " already holds row " + r
-                            + "; the database is not in the state this script starts from"))
-                    .append(";\n    END IF;\n");
-        }
+        present.forEach(r -> s.append(rowCheck("NOT EXISTS", r, " holds no row ")));
+        absent.forEach(r -> s.append(rowCheck("EXISTS", r, " already holds row ")));
         return s.append("END\n$strata$").toString();
+    }
+
+    private String rowCheck(String test, String revision, String problem) {
+        return "    IF " + test + " (SELECT 1 FROM " + qualifiedVersionTable() + " WHERE version_num = " + Sql.literal(revision)
+                + ") THEN\n        RAISE EXCEPTION " + Sql.literal("strata: " + qualifiedVersionTable() + problem + revision
+                        + "; the database is not in the state this script starts from") + ";\n    END IF;\n";
     }
 
     /**
