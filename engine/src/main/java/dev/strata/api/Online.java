@@ -100,10 +100,17 @@ public final class Online {
                 return plan; // nothing to do: never wait on another run's lock for nothing
             }
             checkBodies(plan);
-            verifyChecksums(store, heads, options.allowChanged());
+            List<String> accepted = verifyChecksums(store, heads, options.allowChanged());
             checkPartial(store, options.retryPartial());
             try (AdvisoryLock lock = AdvisoryLock.acquire(db, tables.qualifiedVersionTable(), options.lockTimeout(), out::info)) {
                 store.ensureTables();
+                for (String id : accepted) {
+                    // --allow-changed accepts the script as it is now, for later runs too.
+                    Instant now = Instant.now();
+                    store.recordHistory(id, "checksum", project.script(id).checksum(), "accepted with --allow-changed", now, now,
+                            ToolVersion.get(), "accepted", null);
+                    out.info("Accepted the changed script of " + id + " (" + project.script(id).path() + ")");
+                }
                 List<String> now = knownHeads(store.heads());
                 if (!now.equals(heads)) {
                     // Another run moved the target while we waited: plan again from where it is now.
@@ -157,19 +164,27 @@ public final class Online {
         }
     }
 
-    /** Applied revisions whose script changed since it ran stop the run, unless allowed. */
-    private void verifyChecksums(VersionStore store, List<String> heads, boolean allowChanged) throws SQLException {
-        if (allowChanged) {
-            return;
+    /**
+     * Applied revisions whose script changed since it ran stop the run, unless allowed.
+     *
+     * @return the changed revisions the run accepts (with {@code --allow-changed})
+     */
+    private List<String> verifyChecksums(VersionStore store, List<String> heads, boolean allowChanged) throws SQLException {
+        List<String> changed = changedRevisions(store, heads);
+        if (!changed.isEmpty() && !allowChanged) {
+            throw new ChecksumMismatchException(target.name(),
+                    changed.stream().map(id -> id + " (" + project.script(id).path() + ")").toList());
         }
-        List<String> changed = changedScripts(store, heads);
-        if (!changed.isEmpty()) {
-            throw new ChecksumMismatchException(target.name(), changed);
-        }
+        return changed;
+    }
+
+    /** As {@link #changedRevisions}, each with its file, for reports. */
+    private List<String> changedScripts(VersionStore store, List<String> heads) throws SQLException {
+        return changedRevisions(store, heads).stream().map(id -> id + " (" + project.script(id).path() + ")").toList();
     }
 
     /** Applied revisions (of the current heads) whose script's checksum differs from the recorded one. */
-    private List<String> changedScripts(VersionStore store, List<String> heads) throws SQLException {
+    private List<String> changedRevisions(VersionStore store, List<String> heads) throws SQLException {
         Map<String, String> recorded = store.appliedChecksums();
         List<String> changed = new ArrayList<>();
         if (recorded.isEmpty() || heads.isEmpty()) {
@@ -181,7 +196,7 @@ public final class Online {
             String id = g.id(i);
             String was = recorded.get(id);
             if (was != null && !was.equals(project.script(id).checksum())) {
-                changed.add(id + " (" + project.script(id).path() + ")");
+                changed.add(id);
             }
         }
         return changed;
@@ -287,7 +302,7 @@ public final class Online {
                 }
                 store.replaceHeads(remove, add);
                 Instant now = Instant.now();
-                List<String> recorded = add.isEmpty() ? List.of("base") : add;
+                List<String> recorded = !add.isEmpty() ? add : endList.isEmpty() ? List.of("base") : endList;
                 for (String r : recorded) {
                     String checksum = r.equals("base") ? null : project.script(r).checksum();
                     store.recordHistory(r, "stamp", checksum, "stamp " + String.join(", ", before) + " -> " + String.join(", ", end),

@@ -138,7 +138,8 @@ public final class VersionStore {
      * Records one step.
      *
      * @param outcome {@code applied}, {@code failed} (rolled back), {@code partial} (failed outside a
-     *                transaction after some statements ran) or {@code stamped}
+     *                transaction after some statements ran), {@code stamped}, or {@code accepted} (a changed
+     *                script accepted with --allow-changed)
      */
     public void recordHistory(String revision, String direction, String checksum, String message, Instant started,
                               Instant finished, String toolVersion, String outcome, String error) throws SQLException {
@@ -200,14 +201,15 @@ public final class VersionStore {
         return out;
     }
 
-    /** The checksum each revision was last applied (upgraded) with, by revision. */
+    /** The checksum each revision was last applied (upgraded) with, or last accepted with, by revision. */
     public Map<String, String> appliedChecksums() throws SQLException {
         Map<String, String> out = new LinkedHashMap<>();
         if (!historyExists()) {
             return out;
         }
         String sql = "SELECT DISTINCT ON (revision) revision, checksum FROM " + tables.qualifiedHistoryTable()
-                + " WHERE direction = 'upgrade' AND outcome = 'applied' AND checksum IS NOT NULL ORDER BY revision, id DESC";
+                + " WHERE ((direction = 'upgrade' AND outcome = 'applied') OR outcome = 'accepted') AND checksum IS NOT NULL"
+                + " ORDER BY revision, id DESC";
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getString(2));

@@ -187,6 +187,13 @@ class OnlineIT {
         online().move(Direction.UPGRADE, RevisionExpr.parse("heads"),
                 new Online.Options(Duration.ZERO, Duration.ofSeconds(5), true, false), out);
         assertThat(heads()).containsExactly("a3");
+        assertThat(lines).anyMatch(l -> l.startsWith("Accepted the changed script of a1 ("));
+        // Accepted once means accepted: the next runs and check do not stop on it again.
+        assertThat(online().status(Online.Options.defaults(), out).changed()).isEmpty();
+        downgrade("-1");
+        upgrade("heads");
+        assertThat(db.column("SELECT outcome FROM strata_history WHERE revision = 'a1' ORDER BY id"))
+                .containsExactly("applied", "accepted");
     }
 
     @Test
@@ -221,10 +228,11 @@ class OnlineIT {
         assertThat(db.column("SELECT tablename FROM pg_tables WHERE tablename = 'users'")).isEmpty();
         online().stamp(List.of(RevisionExpr.parse("head")), false, Online.Options.defaults(), out);
         assertThat(heads()).containsExactly("a3");
+        online().stamp(List.of(RevisionExpr.parse("a3")), false, Online.Options.defaults(), out); // already there
         online().stamp(List.of(RevisionExpr.parse("base")), false, Online.Options.defaults(), out);
         assertThat(heads()).isEmpty();
         assertThat(db.column("SELECT revision || ' ' || direction || ' ' || outcome FROM strata_history ORDER BY id"))
-                .containsExactly("a2 stamp stamped", "a3 stamp stamped", "base stamp stamped");
+                .containsExactly("a2 stamp stamped", "a3 stamp stamped", "a3 stamp stamped", "base stamp stamped");
     }
 
     @Test
