@@ -88,7 +88,9 @@ public final class AdvisoryLock implements AutoCloseable {
     private static String holder(Connection c, long key) throws SQLException {
         String sql = "SELECT a.pid, a.application_name, a.usename, to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ'), a.state"
                 + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-                + " WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ((?::bigint >> 32) & 4294967295)::oid"
+                + " WHERE l.locktype = 'advisory' AND l.granted"
+                + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())" // advisory locks are per database
+                + " AND l.classid = ((?::bigint >> 32) & 4294967295)::oid"
                 + " AND l.objid = (?::bigint & 4294967295)::oid AND l.objsubid = 1 LIMIT 1";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, key);
