@@ -67,14 +67,4 @@ public final class Project {
         return s;
     }
 
-    /** The script folder a path lies in, if it is one of the configured locations. */
-    public Path locationOf(Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        for (Path loc : config.locations()) {
-            if (abs.startsWith(loc.toAbsolutePath().normalize())) {
-                return loc;
-            }
-        }
-        return null;
-    }
 }

@@ -240,8 +240,4 @@ public final class Resolver {
         return current;
     }
 
-    /** Ids of revision numbers, {@code base} for {@link #BASE}. */
-    public String describe(int i) {
-        return i == BASE || i == NONE ? "base" : graph.id(i);
-    }
 }

@@ -185,22 +185,6 @@ public final class VersionStore {
         }
     }
 
-    /** The latest history row of each revision, by revision. */
-    public Map<String, HistoryRow> latestByRevision() throws SQLException {
-        Map<String, HistoryRow> out = new LinkedHashMap<>();
-        if (!historyExists()) {
-            return out;
-        }
-        String sql = "SELECT DISTINCT ON (revision) id, revision, direction, checksum, outcome, finished_at, error, applied_by"
-                + " FROM " + tables.qualifiedHistoryTable() + " ORDER BY revision, id DESC";
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.put(rs.getString(2), row(rs));
-            }
-        }
-        return out;
-    }
-
     /** The checksum each revision was last applied (upgraded) with, or last accepted with, by revision. */
     public Map<String, String> appliedChecksums() throws SQLException {
         Map<String, String> out = new LinkedHashMap<>();

@@ -208,13 +208,6 @@ class ResolverTest {
         assertThat(e).hasMessageEndingWith("; the database names a revision no script defines");
     }
 
-    @Test
-    void describe() {
-        assertThat(R.describe(Resolver.BASE)).isEqualTo("base");
-        assertThat(R.describe(Resolver.NONE)).isEqualTo("base");
-        assertThat(R.describe(TWO_LINES.index(P2))).isEqualTo(P2);
-    }
-
     /** Alembic's {@code _walk}. */
     @Nested
     class Walk {
