@@ -55,7 +55,7 @@ public final class Online {
 
     private final java.util.function.Supplier<Project> projectSource;
     private final TargetConfig target;
-    private final VersionTables tables;
+    private VersionTables tables;
     private Project project;
     private TargetScope scope;
 
@@ -71,6 +71,20 @@ public final class Online {
         this.projectSource = projectSource;
         this.target = target;
         this.tables = new VersionTables(target.schema(), target.versionTable());
+    }
+
+    /**
+     * The target's tables, qualified with its schema, or with the schema a fresh session resolves
+     * unqualified names to, so a revision that changes the search path cannot hide them.
+     */
+    private VersionStore storeOn(TargetDatabase db) throws SQLException {
+        if (target.schema() == null) {
+            String schema = db.defaultSchema();
+            if (schema != null) {
+                tables = new VersionTables(schema, target.versionTable());
+            }
+        }
+        return new VersionStore(db.connection(), tables);
     }
 
     /** Resolves the project and the target's scope; called after connecting. */
@@ -93,7 +107,7 @@ public final class Online {
         try (TargetDatabase db = TargetDatabase.open(target, options.connectWait(), out::info)) {
             resolve();
             scope.check(project, destination);
-            VersionStore store = new VersionStore(db.connection(), tables);
+            VersionStore store = storeOn(db);
             List<String> heads = knownHeads(store.heads());
             Plan plan = plan(direction, heads, destination);
             if (plan.isEmpty()) {
@@ -118,7 +132,7 @@ public final class Online {
                     checkBodies(plan);
                     checkPartial(store, options.retryPartial());
                 }
-                new Runner(target.name(), db.connection(), store, this::loaded, ToolVersion.get(), out).run(plan);
+                new Runner(target.name(), db.connection(), store, this::loaded, ToolVersion.get(), out, db::resetSession).run(plan);
                 return plan;
             }
         } catch (SQLException e) {
@@ -232,7 +246,7 @@ public final class Online {
     /** The target's current heads (exact ids from the version table; empty before the first run). */
     public List<String> current(Options options, Output out) {
         try (TargetDatabase db = TargetDatabase.open(target, options.connectWait(), out::info)) {
-            return new VersionStore(db.connection(), tables).heads();
+            return storeOn(db).heads();
         } catch (SQLException e) {
             throw new DatabaseException(target.name(), TargetDatabase.describe(e));
         }
@@ -257,9 +271,19 @@ public final class Online {
                 dests.add(i);
             }
         }
-        try (TargetDatabase db = TargetDatabase.open(target, options.connectWait(), out::info);
-                AdvisoryLock lock = AdvisoryLock.acquire(db, tables.qualifiedVersionTable(), options.lockTimeout(), out::info)) {
-            VersionStore store = new VersionStore(db.connection(), tables);
+        try (TargetDatabase db = TargetDatabase.open(target, options.connectWait(), out::info)) {
+            VersionStore store = storeOn(db);
+            try (AdvisoryLock lock = AdvisoryLock.acquire(db, tables.qualifiedVersionTable(), options.lockTimeout(), out::info)) {
+                return stampLocked(db, store, g, revisions, dests, purge);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(target.name(), TargetDatabase.describe(e));
+        }
+    }
+
+    private Stamped stampLocked(TargetDatabase db, VersionStore store, RevisionGraph g, List<RevisionExpr> revisions,
+                                List<Integer> dests, boolean purge) throws SQLException {
+        {
             store.ensureTables();
             List<String> before = store.heads();
             List<String> heads = purge ? List.of() : knownHeads(before);
@@ -316,8 +340,6 @@ public final class Online {
                 db.connection().setAutoCommit(true);
             }
             return new Stamped(before, endList);
-        } catch (SQLException e) {
-            throw new DatabaseException(target.name(), TargetDatabase.describe(e));
         }
     }
 
@@ -348,7 +370,7 @@ public final class Online {
         }
         try (TargetDatabase db = TargetDatabase.open(target, options.connectWait(), out::info)) {
             resolve();
-            VersionStore store = new VersionStore(db.connection(), tables);
+            VersionStore store = storeOn(db);
             List<String> heads = knownHeads(store.heads());
             Plan plan = scope.planner().upgrade(heads, RevisionExpr.parse("heads"));
             List<Revision> pending = plan.steps().stream().map(Step::revision).toList();

@@ -107,14 +107,9 @@ public final class TargetDatabase implements AutoCloseable {
         }
         try {
             ServerInfo server = ServerInfo.probe(connection);
-            if (server.versionNum() >= 140000) {
-                // A killed migrator's session (and its advisory lock) ends within a second instead of
-                // lingering until its statement finishes.
-                try (Statement s = connection.createStatement()) {
-                    s.execute("SET client_connection_check_interval = '1s'");
-                }
-            }
-            return new TargetDatabase(target, spec, pool, connection, server);
+            TargetDatabase db = new TargetDatabase(target, spec, pool, connection, server);
+            db.resetSession();
+            return db;
         } catch (SQLException e) {
             connection.close();
             pool.close();
@@ -143,6 +138,33 @@ public final class TargetDatabase implements AutoCloseable {
             message = message.substring(0, nl);
         }
         return Secrets.maskUrl(message.strip());
+    }
+
+    /**
+     * Puts the session back as Strata opened it: {@code RESET ALL} undoes whatever {@code SET} the last
+     * revision ran (a search_path, a lock_timeout), so no revision inherits another's settings.
+     */
+    public void resetSession() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("RESET ALL");
+            if (server.versionNum() >= 140000) {
+                // A killed migrator's session (and its advisory lock) ends within a second instead of
+                // lingering until its statement finishes.
+                s.execute("SET client_connection_check_interval = '1s'");
+            }
+        }
+    }
+
+    /**
+     * The schema unqualified names resolve to on a fresh session (the first existing schema of the
+     * search path), or null: the version tables are qualified with it, so a revision that changes the
+     * search path cannot make Strata lose them.
+     */
+    public String defaultSchema() throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT current_schema()")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     public TargetConfig target() {

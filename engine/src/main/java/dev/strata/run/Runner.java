@@ -37,22 +37,34 @@ public final class Runner {
     private final Function<String, SqlScript.Loaded> scripts;
     private final String toolVersion;
     private final Listener listener;
+    private final SessionReset session;
 
     public Runner(String target, Connection connection, VersionStore store, Function<String, SqlScript.Loaded> scripts,
-                  String toolVersion, Listener listener) {
+                  String toolVersion, Listener listener, SessionReset session) {
         this.target = target;
         this.connection = connection;
         this.store = store;
         this.scripts = scripts;
         this.toolVersion = toolVersion;
         this.listener = listener;
+        this.session = session;
     }
 
-    /** Runs every step in order. */
+    /** Runs every step in order, each starting from a freshly reset session. */
     public void run(Plan plan) {
         for (Step step : plan.steps()) {
             runStep(step);
+            try {
+                session.run();
+            } catch (SQLException e) {
+                throw new DatabaseException(target, "cannot reset the session after revision " + step.revision().id() + ": " + describe(e));
+            }
         }
+    }
+
+    /** Resets the session between steps (RESET ALL and Strata's own settings). */
+    public interface SessionReset {
+        void run() throws SQLException;
     }
 
     private void runStep(Step step) {

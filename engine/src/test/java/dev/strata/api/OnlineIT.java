@@ -248,22 +248,35 @@ class OnlineIT {
     }
 
     @Test
+    void aRevisionThatChangesTheSearchPathNeitherLosesTheVersionTableNorLeaksIntoTheNext() throws IOException {
+        script("a1_users.sql", "a1", "", "", "CREATE SCHEMA app;\nSET search_path TO app;\nCREATE TABLE users (id int PRIMARY KEY);\n"
+                + "SET lock_timeout = '2s';", "DROP SCHEMA app CASCADE;");
+        script("a2_devices.sql", "a2", "a1", "", "CREATE TABLE devices (id int PRIMARY KEY);\n"
+                + "DO $$ BEGIN IF current_setting('lock_timeout') <> '0' THEN RAISE EXCEPTION 'lock_timeout leaked'; END IF; END $$;",
+                "DROP TABLE devices;");
+        upgrade("a2");
+        assertThat(heads()).containsExactly("a2");
+        assertThat(db.column("SELECT schemaname FROM pg_tables WHERE tablename IN ('users', 'devices') ORDER BY tablename"))
+                .containsExactly("public", "app");
+    }
+
+    @Test
     void aHeldLockTimesOutNamingItsHolder() throws Exception {
         upgrade("a1");
         try (Connection other = db.connect()) {
             other.createStatement().execute("SET application_name = 'the other run'");
             try (PreparedStatement ps = other.prepareStatement("SELECT pg_advisory_lock(?)")) {
-                ps.setLong(1, AdvisoryLock.keyOf("strata_version"));
+                ps.setLong(1, AdvisoryLock.keyOf("public.strata_version"));
                 ps.execute();
             }
             long start = System.nanoTime();
             assertThatThrownBy(() -> online().move(Direction.UPGRADE, RevisionExpr.parse("heads"),
                     new Online.Options(Duration.ZERO, Duration.ofSeconds(1), false, false), out))
                     .isInstanceOf(DatabaseException.class)
-                    .hasMessageContaining("timed out after 1 s waiting for the migration lock on strata_version")
+                    .hasMessageContaining("timed out after 1 s waiting for the migration lock on public.strata_version")
                     .hasMessageContaining("(the other run, user ");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-            assertThat(lines).anyMatch(l -> l.startsWith("Waiting for the migration lock on strata_version, held by pid "));
+            assertThat(lines).anyMatch(l -> l.startsWith("Waiting for the migration lock on public.strata_version, held by pid "));
         }
         assertThat(heads()).containsExactly("a1");
     }
