@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 final class CheckCommand extends BaseCommand {
 
     @Mixin
-    OnlineOptions online;
+    ConnectOptions online;
 
     @Override
     public Integer call() {
@@ -24,9 +24,12 @@ final class CheckCommand extends BaseCommand {
         loadProjectInBackground();
         Online.Status s = new Online(this::project, target).status(online.toOptions(), new ConsoleOutput(out(), err(), quiet(), verbose()));
         if (!s.reachable()) {
-            throw new DatabaseException(target.name(), s.error());
+            throw new DatabaseException(target.name(), s.error().replaceFirst("^target '[^']*': ", ""));
         }
-        boolean clean = s.pending().isEmpty() && s.changed().isEmpty();
+        if (s.error() != null) {
+            throw new dev.strata.error.BadInputException(s.error());
+        }
+        boolean clean = s.pending().isEmpty() && s.changed().isEmpty() && s.partial() == null;
         if (json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("target", s.target());
@@ -34,6 +37,7 @@ final class CheckCommand extends BaseCommand {
             m.put("heads", s.heads());
             m.put("pending", s.pending().stream().map(Revision::id).toList());
             m.put("changed", s.changed());
+            m.put("partial_failure", s.partial() == null ? null : s.partial().revision());
             out().println(Json.write(m));
             return clean ? 0 : 1;
         }
@@ -47,6 +51,10 @@ final class CheckCommand extends BaseCommand {
             for (Revision r : s.pending()) {
                 out().println("  " + r.id() + (r.message().isEmpty() ? "" : ", " + r.message()));
             }
+        }
+        if (s.partial() != null) {
+            out().println("Target '" + s.target() + "': revision " + s.partial().revision() + " failed part-way outside a transaction ("
+                    + s.partial().error() + "); see docs/guides/recovery.md");
         }
         if (!s.changed().isEmpty()) {
             out().println("Target '" + s.target() + "': scripts changed since they ran:");

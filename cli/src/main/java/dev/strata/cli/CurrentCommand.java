@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 final class CurrentCommand extends BaseCommand {
 
     @Mixin
-    OnlineOptions online;
+    ConnectOptions online;
 
     @Override
     public Integer call() {

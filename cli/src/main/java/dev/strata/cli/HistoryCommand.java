@@ -20,7 +20,7 @@ final class HistoryCommand extends BaseCommand {
     boolean indicateCurrent;
 
     @picocli.CommandLine.Mixin
-    OnlineOptions online;
+    ConnectOptions online;
 
     @Override
     public Integer call() {

@@ -20,7 +20,10 @@ final class StampCommand extends BaseCommand {
     boolean purge;
 
     @Mixin
-    OnlineOptions online;
+    ConnectOptions connect;
+
+    @Mixin
+    OnlineOptions.LockOption lock;
 
     @Override
     public Integer call() {
@@ -28,7 +31,7 @@ final class StampCommand extends BaseCommand {
         var target = TargetSelection.require(config(), targetName(), exprs);
         loadProjectInBackground();
         Online.Stamped stamped = new Online(this::project, target)
-                .stamp(exprs, purge, online.toOptions(), new ConsoleOutput(out(), err(), quiet(), verbose()));
+                .stamp(exprs, purge, new Online.Options(connect.wait, lock.lockTimeout, false, false), new ConsoleOutput(out(), err(), quiet(), verbose()));
         info("Running stamp_revision " + String.join(", ", stamped.before()) + " -> " + String.join(", ", stamped.after()));
         return 0;
     }

@@ -22,7 +22,7 @@ final class StatusCommand extends BaseCommand {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     @Mixin
-    OnlineOptions online;
+    ConnectOptions online;
 
     @Override
     public Integer call() {
@@ -31,12 +31,19 @@ final class StatusCommand extends BaseCommand {
         if (targetName() != null) {
             targets = List.of(config().target(targetName()));
         }
+        if (targets.isEmpty()) {
+            info("No targets are configured in " + config().file() + "; add a [targets.NAME] table");
+            if (json()) {
+                out().println("[]");
+            }
+            return 0;
+        }
         List<Online.Status> all = new ArrayList<>();
         for (TargetConfig t : targets) {
             try {
                 all.add(new Online(this::project, t).status(online.toOptions(), new ConsoleOutput(out(), err(), true, false)));
             } catch (StrataException e) {
-                all.add(new Online.Status(t.name(), "?", false, e.getMessage(), List.of(), List.of(), List.of(), null));
+                all.add(Online.Status.failed(t.name(), "?", e.getMessage()));
             }
         }
         if (json()) {
@@ -51,6 +58,8 @@ final class StatusCommand extends BaseCommand {
                 m.put("pending", s.pending().size());
                 m.put("pending_revisions", s.pending().stream().map(Revision::id).toList());
                 m.put("changed", s.changed());
+                m.put("partial_failure", s.partial() == null ? null
+                        : Map.of("revision", s.partial().revision(), "error", String.valueOf(s.partial().error())));
                 if (s.lastApplied() != null) {
                     Map<String, Object> last = new LinkedHashMap<>();
                     last.put("revision", s.lastApplied().revision());
@@ -73,13 +82,18 @@ final class StatusCommand extends BaseCommand {
                 out().println(name + "  unreachable: " + s.error());
                 continue;
             }
+            if (s.error() != null) {
+                out().println(name + "  at " + String.join(", ", s.heads()) + "  ERROR: " + s.error());
+                continue;
+            }
             String at = s.heads().isEmpty() ? "base" : String.join(", ", s.heads());
             String pending = s.pending().isEmpty() ? "up to date" : s.pending().size() + " pending";
             String last = s.lastApplied() == null ? "nothing applied yet"
                     : "last " + s.lastApplied().direction() + " " + s.lastApplied().revision()
                             + (s.lastApplied().finishedAt() == null ? "" : " at " + TIME.format(s.lastApplied().finishedAt()));
             out().println(name + "  at " + at + "  " + pending + "  " + last
-                    + (s.changed().isEmpty() ? "" : "  CHANGED: " + String.join(", ", s.changed())));
+                    + (s.changed().isEmpty() ? "" : "  CHANGED: " + String.join(", ", s.changed()))
+                    + (s.partial() == null ? "" : "  PARTIAL FAILURE of " + s.partial().revision() + ": " + s.partial().error()));
         }
         // A report, not a gate: an unreachable target is a line of it. Scripts use check (exit 1/3).
         return 0;

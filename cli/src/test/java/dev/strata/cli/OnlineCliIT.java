@@ -77,6 +77,26 @@ class OnlineCliIT {
     }
 
     @Test
+    void statusAndCheckReportABrokenChainAndAPartialFailure() {
+        assertThat(cli.run("upgrade", "a1").code()).isZero();
+        db.execute("UPDATE strata_version SET version_num = 'zz99'");
+        Cli.Result status = cli.run("status");
+        assertThat(status.code()).isZero();
+        assertThat(status.out()).startsWith("app  at zz99  ERROR: ").contains("names revision zz99, which no script defines");
+        assertThat(cli.run("check").code()).isEqualTo(2);
+        assertThat(cli.run("stamp", "--purge", "a1").code()).isZero();
+
+        cli.write("m/a2.sql", Cli.script("a2", "a1", "-- transactional: false\n",
+                "ALTER TABLE users ADD COLUMN email text;\nALTER TABLE nowhere ADD COLUMN x int;", ""));
+        assertThat(cli.run("upgrade", "heads").code()).isEqualTo(4);
+        assertThat(cli.run("status").out()).contains("1 pending", "PARTIAL FAILURE of a2: statement 2, line");
+        Cli.Result check = cli.run("check");
+        assertThat(check.code()).isEqualTo(1);
+        assertThat(check.out()).contains("revision a2 failed part-way outside a transaction");
+        assertThat(cli.run("check", "--json").out()).contains("\"partial_failure\":\"a2\"");
+    }
+
+    @Test
     void aChangedScriptExitsWithOne() {
         assertThat(cli.run("upgrade", "a1").code()).isZero();
         cli.write("m/a1.sql", Cli.script("a1", "", "", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;"));

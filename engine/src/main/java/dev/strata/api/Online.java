@@ -356,29 +356,45 @@ public final class Online {
      * @param pending     revisions an upgrade to its branch's head would run, in order
      * @param changed     applied revisions whose script changed since it ran
      * @param lastApplied the latest applied step, or null
+     * @param partial     a step that failed part-way outside a transaction and is not resolved, or null
      */
     public record Status(String target, String url, boolean reachable, String error, List<String> heads,
-                         List<Revision> pending, List<String> changed, VersionStore.HistoryRow lastApplied) {}
+                         List<Revision> pending, List<String> changed, VersionStore.HistoryRow lastApplied,
+                         VersionStore.HistoryRow partial) {
 
-    /** The target's status; an unreachable target is reported, not thrown. */
+        /** An unreachable (or unusable) target. */
+        public static Status failed(String target, String url, String error) {
+            return new Status(target, url, false, error, List.of(), List.of(), List.of(), null, null);
+        }
+    }
+
+    /** The target's status; an unreachable target, or one whose state the scripts do not explain, is reported, not thrown. */
     public Status status(Options options, Output out) {
         String url;
         try {
             url = ConnectionSpec.of(target).display();
         } catch (StrataException e) {
-            return new Status(target.name(), "?", false, e.getMessage(), List.of(), List.of(), List.of(), null);
+            return Status.failed(target.name(), "?", e.getMessage());
         }
         try (TargetDatabase db = TargetDatabase.open(target, options.connectWait(), out::info)) {
             resolve();
             VersionStore store = storeOn(db);
-            List<String> heads = knownHeads(store.heads());
-            Plan plan = scope.planner().upgrade(heads, RevisionExpr.parse("heads"));
-            List<Revision> pending = plan.steps().stream().map(Step::revision).toList();
-            return new Status(target.name(), url, true, null, heads, pending, changedScripts(store, heads), store.lastApplied());
+            List<String> raw = store.heads();
+            try {
+                List<String> heads = knownHeads(raw);
+                Plan plan = scope.planner().upgrade(heads, RevisionExpr.parse("heads"));
+                List<Revision> pending = plan.steps().stream().map(Step::revision).toList();
+                return new Status(target.name(), url, true, null, heads, pending, changedScripts(store, heads),
+                        store.lastApplied(), store.unresolvedPartial());
+            } catch (BadInputException e) {
+                // Reachable, but at a state the scripts do not explain (a broken chain).
+                return new Status(target.name(), url, true, e.getMessage(), raw, List.of(), List.of(), store.lastApplied(),
+                        store.unresolvedPartial());
+            }
         } catch (DatabaseException e) {
-            return new Status(target.name(), url, false, e.getMessage(), List.of(), List.of(), List.of(), null);
+            return Status.failed(target.name(), url, e.getMessage());
         } catch (SQLException e) {
-            return new Status(target.name(), url, false, TargetDatabase.describe(e), List.of(), List.of(), List.of(), null);
+            return Status.failed(target.name(), url, TargetDatabase.describe(e));
         }
     }
 }

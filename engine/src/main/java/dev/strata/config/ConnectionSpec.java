@@ -88,7 +88,19 @@ public record ConnectionSpec(String jdbcUrl, String user, String password, Strin
             db = dbname;
         }
         Map<String, String> jdbc = new LinkedHashMap<>();
-        params.forEach((k, v) -> jdbc.put(LIBPQ_TO_JDBC.getOrDefault(k, k), v));
+        params.forEach((k, v) -> {
+            if (k.equals("target_session_attrs")) {
+                jdbc.put("targetServerType", switch (v) {
+                    case "read-write", "primary" -> "primary";
+                    case "read-only", "standby" -> "secondary";
+                    case "prefer-standby" -> "preferSecondary";
+                    case "any" -> "any";
+                    default -> throw new ConfigException(null, key, "target_session_attrs=" + v + " is not supported by the JDBC driver");
+                });
+            } else {
+                jdbc.put(LIBPQ_TO_JDBC.getOrDefault(k, k), v);
+            }
+        });
         return new ConnectionSpec("jdbc:postgresql://" + hosts + "/" + db + query(jdbc), user, password, url);
     }
 

@@ -55,8 +55,10 @@ public final class TargetDatabase implements AutoCloseable {
             } catch (SQLException e) {
                 String state = e.getSQLState() == null ? "" : e.getSQLState();
                 String reason = describe(e);
+                String who = spec.user() != null && !spec.display().contains(spec.user() + "@") && !spec.display().contains("user=" + spec.user())
+                        ? " as user " + spec.user() : "";
                 if (FINAL_STATES.contains(state) || System.nanoTime() + backoffMs * 1_000_000 > deadline) {
-                    throw new DatabaseException(target.name(), "cannot connect to " + spec.display() + ": " + reason
+                    throw new DatabaseException(target.name(), "cannot connect to " + spec.display() + who + ": " + reason
                             + (wait.isZero() || FINAL_STATES.contains(state) ? "" : " (gave up after waiting " + wait.toSeconds() + " s)"));
                 }
                 if (!told) {
@@ -136,6 +138,11 @@ public final class TargetDatabase implements AutoCloseable {
         int nl = message.indexOf('\n');
         if (nl >= 0) {
             message = message.substring(0, nl);
+        }
+        Throwable cause = e.getCause();
+        if (cause != null && !(cause instanceof SQLException) && cause.getMessage() != null && !message.contains(cause.getMessage())) {
+            // "The connection attempt failed." says little; its cause names the host that did not resolve.
+            message = message.strip() + " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
         }
         return Secrets.maskUrl(message.strip());
     }

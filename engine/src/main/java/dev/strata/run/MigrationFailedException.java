@@ -11,8 +11,8 @@ public final class MigrationFailedException extends StrataException {
     private final String serverMessage;
 
     public MigrationFailedException(String revision, String file, int statement, int line, String serverMessage, String consequence) {
-        super("revision " + revision + " failed at statement " + statement + " (" + file + ":" + line + "): " + serverMessage
-                + "; " + consequence);
+        super("revision " + revision + " failed at statement " + statement + " (" + file + ":" + line + "): "
+                + serverMessage.replaceAll("[.\\s]+$", "") + "; " + consequence);
         this.revision = revision;
         this.file = file;
         this.statement = statement;

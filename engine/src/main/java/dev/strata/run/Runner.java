@@ -111,7 +111,8 @@ public final class Runner {
                         recordFailure(step, checksum, started, outcome, "statement " + (i + 1) + ", line " + lineOf(failed, e) + ": " + error);
                         throw new MigrationFailedException(step.revision().id(), file, i + 1, lineOf(failed, e), error, i == 0
                                 ? "nothing of it ran (it is transactional: false)"
-                                : "statements 1-" + i + " ran and stay applied, as the script is transactional: false; "
+                                : (i == 1 ? "statement 1 ran and stays" : "statements 1-" + i + " ran and stay")
+                                        + " applied, as the script is transactional: false; "
                                         + "repair the database, then run again with --retry-partial to rerun the revision, "
                                         + "or record where it stands with 'migrate stamp'");
                     }
@@ -177,7 +178,7 @@ public final class Runner {
             if (m.getHint() != null) {
                 s.append(" - hint: ").append(m.getHint());
             }
-            return s.toString().replace('\n', ' ');
+            return s.toString().replace('\n', ' ').replaceAll("\\.+$", "");
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.replace('\n', ' ');
