@@ -79,7 +79,7 @@ final class StatusCommand extends BaseCommand {
         for (Online.Status s : all) {
             String name = String.format("%-" + width + "s", s.target());
             if (!s.reachable()) {
-                out().println(name + "  unreachable: " + s.error());
+                out().println(name + "  unreachable: " + s.error().replaceFirst("^target '[^']*': ", ""));
                 continue;
             }
             if (s.error() != null) {

@@ -140,7 +140,8 @@ public final class TargetDatabase implements AutoCloseable {
             message = message.substring(0, nl);
         }
         Throwable cause = e.getCause();
-        if (cause != null && !(cause instanceof SQLException) && cause.getMessage() != null && !message.contains(cause.getMessage())) {
+        if (cause != null && !(cause instanceof SQLException) && cause.getMessage() != null
+                && message.startsWith("The connection attempt failed")) {
             // "The connection attempt failed." says little; its cause names the host that did not resolve.
             message = message.strip() + " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
         }
