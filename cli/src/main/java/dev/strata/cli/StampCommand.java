@@ -2,6 +2,8 @@ package dev.strata.cli;
 
 import dev.strata.api.Online;
 import dev.strata.api.TargetSelection;
+import dev.strata.expr.RevisionExpr;
+import dev.strata.expr.RevisionRange;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +27,32 @@ final class StampCommand extends BaseCommand {
     @Mixin
     OnlineOptions.LockOption lock;
 
+    @Option(names = "--sql", description = "Print the SQL that records the stamp instead of writing it; "
+            + "START:REV states the database's current state (default: base).")
+    boolean sql;
+
     @Override
     public Integer call() {
+        if (sql) {
+            RevisionExpr start = null;
+            List<String> texts = revisions;
+            if (revisions.size() == 1 && RevisionRange.isRange(revisions.get(0))) {
+                RevisionRange range = RevisionRange.parse(revisions.get(0));
+                if (range.upper() == null) {
+                    throw new dev.strata.error.BadInputException("'" + revisions.get(0) + "' has no revision to stamp; write START:REV");
+                }
+                start = range.lower();
+                texts = List.of(range.upper().text());
+            }
+            List<RevisionExpr> stamped = exprs(texts);
+            List<RevisionExpr> all = new java.util.ArrayList<>(stamped);
+            if (start != null) {
+                all.add(start);
+            }
+            var target = dev.strata.api.TargetSelection.forRun(config(), targetName(), all).orElse(null);
+            out().print(dev.strata.api.OfflineRun.renderStamp(project(), target, start, stamped));
+            return 0;
+        }
         var exprs = exprs(revisions);
         var target = TargetSelection.require(config(), targetName(), exprs);
         loadProjectInBackground();

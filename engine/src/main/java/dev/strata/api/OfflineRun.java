@@ -29,9 +29,7 @@ public final class OfflineRun {
         Plan plan = direction == Direction.UPGRADE
                 ? scope.planner().upgrade(current, end, start)
                 : scope.planner().downgrade(current, end);
-        VersionTables tables = target == null
-                ? new VersionTables(null, TargetConfig.DEFAULT_VERSION_TABLE)
-                : new VersionTables(target.schema(), target.versionTable());
+        VersionTables tables = tablesOf(target);
         String title = direction.word() + " " + (start == null ? "base" : start.text()) + ":" + end.text()
                 + (target == null ? "" : " on target " + target.name());
         List<String> notes = new ArrayList<>();
@@ -41,5 +39,24 @@ public final class OfflineRun {
             external.forEach(line -> notes.add("  " + line));
         }
         return new OfflineSql(tables, ToolVersion.get()).render(title, plan, project::script, notes);
+    }
+
+    /** {@code stamp --sql}: from a stated start (null: base), the rows that record {@code revisions}. */
+    public static String renderStamp(Project project, TargetConfig target, RevisionExpr start, List<RevisionExpr> revisions) {
+        TargetScope scope = TargetScope.of(project, target);
+        scope.check(project, start);
+        revisions.forEach(r -> scope.check(project, r));
+        List<String> current = start == null ? List.of() : scope.graph().ids(scope.planner().resolver().revisions(start));
+        var plan = scope.planner().stamp(current, revisions);
+        String title = "stamp " + (start == null ? "base" : start.text()) + ":"
+                + String.join(", ", revisions.stream().map(RevisionExpr::text).toList())
+                + (target == null ? "" : " on target " + target.name());
+        return new OfflineSql(tablesOf(target), ToolVersion.get()).renderStamp(title, plan, id -> project.script(id).checksum());
+    }
+
+    private static VersionTables tablesOf(TargetConfig target) {
+        return target == null
+                ? new VersionTables(null, TargetConfig.DEFAULT_VERSION_TABLE)
+                : new VersionTables(target.schema(), target.versionTable());
     }
 }

@@ -13,6 +13,7 @@ import dev.strata.graph.Revision;
 import dev.strata.graph.RevisionGraph;
 import dev.strata.plan.Direction;
 import dev.strata.plan.Plan;
+import dev.strata.plan.StampPlan;
 import dev.strata.plan.Step;
 import dev.strata.run.Runner;
 import dev.strata.source.ScriptBody;
@@ -264,82 +265,35 @@ public final class Online {
     public Stamped stamp(List<RevisionExpr> revisions, boolean purge, Options options, Output out) {
         resolve();
         revisions.forEach(r -> scope.check(project, r));
-        RevisionGraph g = scope.graph();
-        List<Integer> dests = new ArrayList<>();
-        for (RevisionExpr r : revisions) {
-            for (int i : scope.planner().resolver().revisions(r)) {
-                dests.add(i);
-            }
-        }
         try (TargetDatabase db = TargetDatabase.open(target, options.connectWait(), out::info)) {
             VersionStore store = storeOn(db);
             try (AdvisoryLock lock = AdvisoryLock.acquire(db, tables.qualifiedVersionTable(), options.lockTimeout(), out::info)) {
-                return stampLocked(db, store, g, revisions, dests, purge);
+                store.ensureTables();
+                List<String> before = store.heads();
+                StampPlan plan = scope.planner().stamp(purge ? List.of() : knownHeads(before), revisions);
+                db.connection().setAutoCommit(false);
+                try {
+                    if (purge) {
+                        store.purge();
+                    }
+                    store.replaceHeads(plan.remove(), plan.add());
+                    Instant now = Instant.now();
+                    for (String r : plan.recorded()) {
+                        String checksum = r.equals("base") ? null : project.script(r).checksum();
+                        store.recordHistory(r, "stamp", checksum, "stamp " + String.join(", ", before) + " -> "
+                                + String.join(", ", plan.after()), now, now, ToolVersion.get(), "stamped", null);
+                    }
+                    db.connection().commit();
+                } catch (SQLException e) {
+                    db.connection().rollback();
+                    throw e;
+                } finally {
+                    db.connection().setAutoCommit(true);
+                }
+                return new Stamped(before, plan.after());
             }
         } catch (SQLException e) {
             throw new DatabaseException(target.name(), TargetDatabase.describe(e));
-        }
-    }
-
-    private Stamped stampLocked(TargetDatabase db, VersionStore store, RevisionGraph g, List<RevisionExpr> revisions,
-                                List<Integer> dests, boolean purge) throws SQLException {
-        {
-            store.ensureTables();
-            List<String> before = store.heads();
-            List<String> heads = purge ? List.of() : knownHeads(before);
-            Set<String> end = new LinkedHashSet<>(heads);
-            for (String h : heads) {
-                int hi = g.index(h);
-                boolean replaced = false;
-                for (RevisionExpr r : revisions) {
-                    if (r instanceof RevisionExpr.Base b) {
-                        replaced |= b.branch() == null || g.sharesLineage(hi, new int[] {scope.planner().resolver().resolveBranch(b.branch())}, true);
-                    }
-                }
-                for (int d : dests) {
-                    replaced |= g.sharesLineage(hi, new int[] {d}, true);
-                }
-                if (replaced) {
-                    end.remove(h);
-                }
-            }
-            dests.forEach(d -> end.add(g.id(d)));
-            List<String> endList = new ArrayList<>(end);
-            for (String a : endList) {
-                for (String b : endList) {
-                    if (!a.equals(b) && g.isAncestor(g.index(a), g.index(b))) {
-                        throw new BadInputException("cannot stamp: " + a + " is an ancestor of " + b + "; stamp only " + b);
-                    }
-                }
-            }
-            List<String> remove = new ArrayList<>(before);
-            remove.removeAll(end);
-            List<String> add = new ArrayList<>(end);
-            add.removeAll(purge ? List.of() : before);
-            if (purge) {
-                remove = List.of();
-            }
-            db.connection().setAutoCommit(false);
-            try {
-                if (purge) {
-                    store.purge();
-                }
-                store.replaceHeads(remove, add);
-                Instant now = Instant.now();
-                List<String> recorded = !add.isEmpty() ? add : endList.isEmpty() ? List.of("base") : endList;
-                for (String r : recorded) {
-                    String checksum = r.equals("base") ? null : project.script(r).checksum();
-                    store.recordHistory(r, "stamp", checksum, "stamp " + String.join(", ", before) + " -> " + String.join(", ", end),
-                            now, now, ToolVersion.get(), "stamped", null);
-                }
-                db.connection().commit();
-            } catch (SQLException e) {
-                db.connection().rollback();
-                throw e;
-            } finally {
-                db.connection().setAutoCommit(true);
-            }
-            return new Stamped(before, endList);
         }
     }
 

@@ -107,6 +107,53 @@ public final class Planner {
     }
 
     /**
+     * A stamp ({@code _stamp_revs}): the heads that share lineage with a stamped revision (or, for
+     * {@code base}, with its branch, or all heads) are replaced by the stamped revisions; other heads
+     * stay. A result in which one head is an ancestor of another is refused.
+     *
+     * @param current   the heads now ({@code stamp --purge} passes none)
+     * @param revisions what to stamp
+     */
+    public StampPlan stamp(List<String> current, List<RevisionExpr> revisions) {
+        int[] heads = resolver.exact(current);
+        List<Integer> dests = new ArrayList<>();
+        for (RevisionExpr r : revisions) {
+            for (int i : resolver.revisions(r)) {
+                dests.add(i);
+            }
+        }
+        Set<String> end = new LinkedHashSet<>(current);
+        for (int h : heads) {
+            boolean replaced = false;
+            for (RevisionExpr r : revisions) {
+                if (r instanceof RevisionExpr.Base b) {
+                    replaced |= b.branch() == null || graph.sharesLineage(h, new int[] {resolver.resolveBranch(b.branch())}, true);
+                }
+            }
+            for (int d : dests) {
+                replaced |= graph.sharesLineage(h, new int[] {d}, true);
+            }
+            if (replaced) {
+                end.remove(graph.id(h));
+            }
+        }
+        dests.forEach(d -> end.add(graph.id(d)));
+        List<String> after = new ArrayList<>(end);
+        for (String a : after) {
+            for (String b : after) {
+                if (!a.equals(b) && graph.isAncestor(graph.index(a), graph.index(b))) {
+                    throw new RevisionException("cannot stamp: " + a + " is an ancestor of " + b + "; stamp only " + b);
+                }
+            }
+        }
+        List<String> remove = new ArrayList<>(current);
+        remove.removeAll(end);
+        List<String> add = new ArrayList<>(end);
+        add.removeAll(current);
+        return new StampPlan(current, after, remove, add);
+    }
+
+    /**
      * The revisions from {@code lower} up to {@code upper}, both included, newest first: what
      * {@code history -r LOWER:UPPER} lists (Alembic's {@code walk_revisions}).
      *

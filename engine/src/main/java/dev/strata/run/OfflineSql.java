@@ -2,6 +2,7 @@ package dev.strata.run;
 
 import dev.strata.plan.Direction;
 import dev.strata.plan.Plan;
+import dev.strata.plan.StampPlan;
 import dev.strata.plan.Step;
 import dev.strata.source.ScriptBody;
 import dev.strata.source.SqlScript;
@@ -76,6 +77,35 @@ public final class OfflineSql {
             out.append("COMMIT;\n\n");
         }
         return out.toString();
+    }
+
+    /**
+     * A stamp as a script: the start check, then the row changes and their history rows in one
+     * transaction.
+     *
+     * @param checksums the checksum of each stamped revision's script
+     */
+    public String renderStamp(String title, StampPlan plan, Function<String, String> checksums) {
+        StringBuilder out = new StringBuilder(1024);
+        out.append("-- Strata ").append(toolVersion).append(": ").append(title).append('\n');
+        out.append("-- Run with: psql -v ON_ERROR_STOP=1 -f FILE\n\n");
+        for (String ddl : tables.createStatements()) {
+            out.append(ddl).append(";\n\n");
+        }
+        appendStatement(out, tables.offlineStartCheck(plan.before()));
+        out.append("-- Running stamp_revision ").append(String.join(", ", plan.before())).append(" -> ")
+                .append(String.join(", ", plan.after())).append("\n\nBEGIN;\n\n");
+        for (String r : plan.remove()) {
+            appendStatement(out, tables.delete(r));
+        }
+        for (String r : plan.add()) {
+            appendStatement(out, tables.insert(r));
+        }
+        String message = "stamp " + String.join(", ", plan.before()) + " -> " + String.join(", ", plan.after());
+        for (String r : plan.recorded()) {
+            appendStatement(out, tables.offlineStampInsert(r, r.equals("base") ? null : checksums.apply(r), message, toolVersion));
+        }
+        return out.append("COMMIT;\n\n").toString();
     }
 
     private static void appendStatement(StringBuilder out, String sql) {

@@ -152,6 +152,14 @@ public record VersionTables(String schema, String versionTable) {
                         + "; the database is not in the state this script starts from") + ";\n    END IF;\n";
     }
 
+    /** The history row of an offline stamp. */
+    public String offlineStampInsert(String revision, String checksum, String message, String toolVersion) {
+        return "INSERT INTO " + qualifiedHistoryTable()
+                + " (revision, direction, checksum, message, started_at, finished_at, duration_ms, applied_by, tool_version, outcome)"
+                + " VALUES (" + Sql.literal(revision) + ", 'stamp', " + (checksum == null ? "NULL" : Sql.literal(checksum)) + ", "
+                + Sql.literal(message) + ", now(), now(), 0, current_user, " + Sql.literal(toolVersion + " (offline)") + ", 'stamped')";
+    }
+
     /**
      * A history row written by a script run outside Strata ({@code --sql}): times come from the server,
      * the user is the session's, and the outcome says it was applied by a generated script.

@@ -72,5 +72,14 @@ class OfflineSqlIT {
         assertThat(db.column("SELECT version_num FROM strata_version")).isEmpty();
         assertThat(db.column("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"))
                 .containsExactly("strata_history", "strata_version");
+
+        // stamp --sql: from base, then from where that left it
+        run(OfflineRun.renderStamp(project, project.config().target("postgres"), null, java.util.List.of(RevisionExpr.parse("b2e1d4c3f5a6"))));
+        assertThat(db.column("SELECT version_num FROM strata_version")).containsExactly("b2e1d4c3f5a6");
+        run(OfflineRun.renderStamp(project, project.config().target("postgres"), RevisionExpr.parse("b2e1d4c3f5a6"),
+                java.util.List.of(RevisionExpr.parse("postgres@head"))));
+        assertThat(db.column("SELECT version_num FROM strata_version")).containsExactly("e5f4a7b6c8d9");
+        assertThat(db.column("SELECT revision || ' ' || outcome FROM strata_history WHERE direction = 'stamp' ORDER BY id"))
+                .containsExactly("b2e1d4c3f5a6 stamped", "e5f4a7b6c8d9 stamped");
     }
 }
