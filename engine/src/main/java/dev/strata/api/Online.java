@@ -27,10 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The commands that talk to a target's database: upgrade, downgrade, current, stamp, check, status. */
 public final class Online {

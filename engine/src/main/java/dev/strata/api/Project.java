@@ -6,7 +6,6 @@ import dev.strata.graph.RevisionGraph;
 import dev.strata.plan.Planner;
 import dev.strata.source.ScriptLoader;
 import dev.strata.source.SqlScript;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
