@@ -37,7 +37,7 @@ final class CheckCommand extends BaseCommand {
             m.put("heads", s.heads());
             m.put("pending", s.pending().stream().map(Revision::id).toList());
             m.put("changed", s.changed());
-            m.put("partial_failure", s.partial() == null ? null : s.partial().revision());
+            m.put("partial_failure", StatusCommand.partialJson(s));
             out().println(Json.write(m));
             return clean ? 0 : 1;
         }

@@ -24,6 +24,18 @@ final class StatusCommand extends BaseCommand {
     @Mixin
     ConnectOptions online;
 
+    /** The unresolved partial failure as JSON (the same object in status and check), or null. */
+    static Map<String, Object> partialJson(Online.Status s) {
+        if (s.partial() == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("revision", s.partial().revision());
+        m.put("error", s.partial().error());
+        m.put("at", s.partial().finishedAt() == null ? null : s.partial().finishedAt().toString());
+        return m;
+    }
+
     @Override
     public Integer call() {
         List<TargetConfig> targets = new ArrayList<>(config().targets().values());
@@ -32,9 +44,10 @@ final class StatusCommand extends BaseCommand {
             targets = List.of(config().target(targetName()));
         }
         if (targets.isEmpty()) {
-            info("No targets are configured in " + config().file() + "; add a [targets.NAME] table");
             if (json()) {
                 out().println("[]");
+            } else {
+                info("No targets are configured in " + config().file() + "; add a [targets.NAME] table");
             }
             return 0;
         }
@@ -58,8 +71,7 @@ final class StatusCommand extends BaseCommand {
                 m.put("pending", s.pending().size());
                 m.put("pending_revisions", s.pending().stream().map(Revision::id).toList());
                 m.put("changed", s.changed());
-                m.put("partial_failure", s.partial() == null ? null
-                        : Map.of("revision", s.partial().revision(), "error", String.valueOf(s.partial().error())));
+                m.put("partial_failure", partialJson(s));
                 if (s.lastApplied() != null) {
                     Map<String, Object> last = new LinkedHashMap<>();
                     last.put("revision", s.lastApplied().revision());

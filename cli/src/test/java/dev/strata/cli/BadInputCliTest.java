@@ -176,6 +176,20 @@ class BadInputCliTest {
     }
 
     @Test
+    void statusWithoutTargetsSaysSoAndItsJsonStaysJson() {
+        Cli cli = project("a1_x.sql", Cli.script("a1", "", "", "SELECT 1;", ""));
+        Cli.Result text = cli.run("status");
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("No targets are configured");
+        assertThat(cli.run("status", "--json").out().strip()).isEqualTo("[]");
+    }
+
+    @Test
+    void anOptionAnotherCommandTakesIsNotTakenForARevision() {
+        assertOneLineError(twoBranches().run("stamp", "heads", "--allow-changed"), "'--allow-changed' is not a revision expression, nor an option of this command");
+    }
+
+    @Test
     void initChecksItsOptionsToo() {
         assertOneLineError(new Cli(dir).run("-x", "foo=bar", "init"), "-x foo", "unknown key");
         assertOneLineError(new Cli(dir).run("--db", "x", "init"), "do not apply");

@@ -93,7 +93,7 @@ class OnlineCliIT {
         Cli.Result check = cli.run("check");
         assertThat(check.code()).isEqualTo(1);
         assertThat(check.out()).contains("revision a2 failed part-way outside a transaction");
-        assertThat(cli.run("check", "--json").out()).contains("\"partial_failure\":\"a2\"");
+        assertThat(cli.run("check", "--json").out()).contains("\"partial_failure\":{\"revision\":\"a2\",\"error\":\"statement 2, line");
     }
 
     @Test
@@ -131,6 +131,13 @@ class OnlineCliIT {
         assertThat(r.err().lines()).hasSize(1);
         assertThat(r.err()).contains("password authentication failed for user \"strata_pw\"", "strata_pw:***@");
         assertThat(r.err() + r.out()).doesNotContain("not-the-password");
+
+        // The user:password@ form in a jdbc: URL (which pgjdbc itself would take for a host name).
+        cli.write("migrate.toml", "[scripts]\nlocations = [\"m\"]\n[targets.app]\nurl = \""
+                + base.replace("jdbc:postgresql://", "jdbc:postgresql://strata_pw:jdbc-secret@") + "\"\n");
+        Cli.Result jdbc = cli.run("status", "--json");
+        assertThat(jdbc.out()).contains("password authentication failed for user \\\"strata_pw\\\"");
+        assertThat(jdbc.out() + jdbc.err()).doesNotContain("jdbc-secret");
 
         cli.write("migrate.toml", "[scripts]\nlocations = [\"m\"]\n[targets.app]\nurl = \"" + base + "\"\nuser = \"strata_pw\"\n"
                 + "password = \"another-wrong-one\"\n");

@@ -38,14 +38,27 @@ public record ConnectionSpec(String jdbcUrl, String user, String password, Strin
     }
 
     private static ConnectionSpec fromJdbc(String url, String key) {
-        int q = url.indexOf('?');
-        if (q < 0) {
-            return new ConnectionSpec(url, null, null, url);
+        String prefix = "jdbc:postgresql://";
+        String rest = url.substring(prefix.length());
+        int q = rest.indexOf('?');
+        String path = q < 0 ? rest : rest.substring(0, q);
+        String user = null;
+        String password = null;
+        // pgjdbc has no user:password@ part; people write it anyway, and the driver would then take
+        // "user:password@host" for a host name and print it. Read it as libpq does instead.
+        int slash = path.indexOf('/');
+        int at = path.lastIndexOf('@', slash < 0 ? path.length() : slash);
+        if (at >= 0) {
+            String userInfo = path.substring(0, at);
+            path = path.substring(at + 1);
+            int colon = userInfo.indexOf(':');
+            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+            password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
         }
-        Map<String, String> params = params(url.substring(q + 1), key, url);
-        String user = params.remove("user");
-        String password = params.remove("password");
-        return new ConnectionSpec(url.substring(0, q) + query(params), user, password, url);
+        Map<String, String> params = q < 0 ? new LinkedHashMap<>() : params(rest.substring(q + 1), key, url);
+        user = params.containsKey("user") ? params.remove("user") : user;
+        password = params.containsKey("password") ? params.remove("password") : password;
+        return new ConnectionSpec(prefix + path + query(params), user, password, url);
     }
 
     private static ConnectionSpec fromLibpq(String url, String key) {

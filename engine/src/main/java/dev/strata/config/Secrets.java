@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 public final class Secrets {
 
     private static final Pattern USERINFO = Pattern.compile("(//[^/@:\\s]*:)[^@/\\s]*@");
+    /** user:password@host anywhere, e.g. inside a driver's "unknown host" message. */
+    private static final Pattern BARE_USERINFO = Pattern.compile("(?<![/\\w.-])([\\w.%-]+:)[^@/\\s:]+@(?=[\\w.\\[])");
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&\\s]*");
 
     private Secrets() {}
@@ -16,6 +18,7 @@ public final class Secrets {
             return null;
         }
         String out = USERINFO.matcher(url).replaceAll("$1***@");
+        out = BARE_USERINFO.matcher(out).replaceAll("$1***@");
         return PASSWORD_PARAM.matcher(out).replaceAll("$1***");
     }
 }

@@ -145,6 +145,9 @@ public final class TargetDatabase implements AutoCloseable {
             // "The connection attempt failed." says little; its cause names the host that did not resolve.
             message = message.strip() + " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
         }
+        if ("3F000".equals(e.getSQLState())) {
+            message = message.strip() + " (the search path names no existing schema: set 'schema' for the target, or fix search_path)";
+        }
         return Secrets.maskUrl(message.strip());
     }
 
@@ -154,6 +157,9 @@ public final class TargetDatabase implements AutoCloseable {
      */
     public void resetSession() throws SQLException {
         try (Statement s = connection.createStatement()) {
+            // RESET ALL leaves the role and session authorization a revision may have set.
+            s.execute("RESET SESSION AUTHORIZATION");
+            s.execute("RESET ROLE");
             s.execute("RESET ALL");
             if (server.versionNum() >= 140000) {
                 // A killed migrator's session (and its advisory lock) ends within a second instead of

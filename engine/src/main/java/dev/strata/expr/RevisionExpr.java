@@ -58,6 +58,9 @@ public sealed interface RevisionExpr {
             throw new ExpressionException("", "is not a revision expression: it is empty");
         }
         String text = input.strip();
+        if (text.startsWith("--")) {
+            throw new ExpressionException(text, "is not a revision expression, nor an option of this command (see its --help)");
+        }
         String branch = null;
         String rest = text;
         int at = text.indexOf('@');

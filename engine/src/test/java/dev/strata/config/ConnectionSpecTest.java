@@ -27,7 +27,9 @@ class ConnectionSpecTest {
                 Arguments.of("postgresql://us%40er:p%40ss%3Aword@h/my%20db", "jdbc:postgresql://h/my db", "us@er", "p@ss:word"),
                 Arguments.of("postgresql://u:p@h1:5432,h2:5433/app", "jdbc:postgresql://h1:5432,h2:5433/app", "u", "p"),
                 Arguments.of("postgresql://u:p@[::1]:5432/app", "jdbc:postgresql://[::1]:5432/app", "u", "p"),
-                Arguments.of("postgresql://h?dbname=app&user=u", "jdbc:postgresql://h/app", "u", null));
+                Arguments.of("postgresql://h?dbname=app&user=u", "jdbc:postgresql://h/app", "u", null),
+                // pgjdbc has no user:password@ part; it would take it for a host name and print it
+                Arguments.of("jdbc:postgresql://u:p@h:5432/app?ssl=true", "jdbc:postgresql://h:5432/app?ssl=true", "u", "p"));
     }
 
     @ParameterizedTest
@@ -71,7 +73,10 @@ class ConnectionSpecTest {
                 Arguments.of("postgresql://app:hunter2@h/db", "postgresql://app:***@h/db"),
                 Arguments.of("jdbc:postgresql://h/db?user=a&password=hunter2&ssl=true", "jdbc:postgresql://h/db?user=a&password=***&ssl=true"),
                 Arguments.of("FATAL: password authentication failed for user \"x\"", "FATAL: password authentication failed for user \"x\""),
-                Arguments.of("jdbc:postgresql://h/db", "jdbc:postgresql://h/db"));
+                Arguments.of("jdbc:postgresql://h/db", "jdbc:postgresql://h/db"),
+                Arguments.of("The connection attempt failed. (UnknownHostException: strata_pw:not-the-password@127.0.0.1)",
+                        "The connection attempt failed. (UnknownHostException: strata_pw:***@127.0.0.1)"),
+                Arguments.of("error at 12:30:01 in file a.sql:3", "error at 12:30:01 in file a.sql:3"));
     }
 
     @ParameterizedTest
