@@ -83,6 +83,7 @@ public final class Runner {
                     for (; i < statements.size(); i++) {
                         execute(statements.get(i).sql());
                     }
+                    session.run(); // the revision's SET ROLE or search_path must not decide how Strata records it
                     store.applyAndRecord(step.change(), step.revision().id(), step.direction().word(), checksum,
                             step.revision().message(), started, Instant.now(), toolVersion);
                     connection.commit();
@@ -119,6 +120,7 @@ public final class Runner {
                 }
                 connection.setAutoCommit(false);
                 try {
+                    session.run(); // the revision's SET ROLE or search_path must not decide how Strata records it
                     store.applyAndRecord(step.change(), step.revision().id(), step.direction().word(), checksum,
                             step.revision().message(), started, Instant.now(), toolVersion);
                     connection.commit();
@@ -156,6 +158,7 @@ public final class Runner {
     private void recordFailure(Step step, String checksum, Instant started, String outcome, String error) {
         try {
             connection.setAutoCommit(true);
+            session.run();
             store.recordHistory(step.revision().id(), step.direction().word(), checksum, step.revision().message(),
                     started, Instant.now(), toolVersion, outcome, error);
         } catch (SQLException ignored) {

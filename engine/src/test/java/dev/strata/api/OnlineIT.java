@@ -261,6 +261,23 @@ class OnlineIT {
     }
 
     @Test
+    void aRevisionThatSetsARoleDoesNotDecideHowItIsRecordedNorWhoRunsTheNext() throws IOException {
+        db.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'strata_it_nobody') "
+                + "THEN CREATE ROLE strata_it_nobody; END IF; END $$");
+        try {
+            script("a1_users.sql", "a1", "", "", "CREATE TABLE users (id int PRIMARY KEY);\nSET ROLE strata_it_nobody;", "DROP TABLE users;");
+            script("a2_devices.sql", "a2", "a1", "", "DO $$ BEGIN IF current_user <> session_user THEN "
+                    + "RAISE EXCEPTION 'still %', current_user; END IF; END $$;", "");
+            upgrade("a2");
+            assertThat(heads()).containsExactly("a2");
+            assertThat(db.column("SELECT applied_by LIKE session_user || ' via %' FROM strata_history ORDER BY id"))
+                    .containsExactly("t", "t");
+        } finally {
+            db.execute("DROP ROLE IF EXISTS strata_it_nobody");
+        }
+    }
+
+    @Test
     void aHeldLockTimesOutNamingItsHolder() throws Exception {
         upgrade("a1");
         try (Connection other = db.connect()) {
