@@ -42,22 +42,14 @@ public record ConnectionSpec(String jdbcUrl, String user, String password, Strin
         String rest = url.substring(prefix.length());
         int q = rest.indexOf('?');
         String path = q < 0 ? rest : rest.substring(0, q);
-        String user = null;
-        String password = null;
         // pgjdbc has no user:password@ part; people write it anyway, and the driver would then take
         // "user:password@host" for a host name and print it. Read it as libpq does instead.
         int slash = path.indexOf('/');
-        int at = path.lastIndexOf('@', slash < 0 ? path.length() : slash);
-        if (at >= 0) {
-            String userInfo = path.substring(0, at);
-            path = path.substring(at + 1);
-            int colon = userInfo.indexOf(':');
-            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-            password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
-        }
+        UserInfo info = UserInfo.split(path, path.lastIndexOf('@', slash < 0 ? path.length() : slash));
+        path = info.rest();
         Map<String, String> params = q < 0 ? new LinkedHashMap<>() : params(rest.substring(q + 1), key, url);
-        user = params.containsKey("user") ? params.remove("user") : user;
-        password = params.containsKey("password") ? params.remove("password") : password;
+        String user = params.containsKey("user") ? params.remove("user") : info.user();
+        String password = params.containsKey("password") ? params.remove("password") : info.password();
         return new ConnectionSpec(prefix + path + query(params), user, password, url);
     }
 
@@ -69,16 +61,10 @@ public record ConnectionSpec(String jdbcUrl, String user, String password, Strin
             query = rest.substring(q + 1);
             rest = rest.substring(0, q);
         }
-        String user = null;
-        String password = null;
-        int at = rest.lastIndexOf('@');
-        if (at >= 0) {
-            String userInfo = rest.substring(0, at);
-            rest = rest.substring(at + 1);
-            int colon = userInfo.indexOf(':');
-            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-            password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
-        }
+        UserInfo info = UserInfo.split(rest, rest.lastIndexOf('@'));
+        rest = info.rest();
+        String user = info.user();
+        String password = info.password();
         String hosts = rest;
         String db = "";
         int slash = rest.indexOf('/');
@@ -115,6 +101,19 @@ public record ConnectionSpec(String jdbcUrl, String user, String password, Strin
             }
         });
         return new ConnectionSpec("jdbc:postgresql://" + hosts + "/" + db + query(jdbc), user, password, url);
+    }
+
+    /** A URL's {@code user[:password]@} part split off what follows it; user and password decoded. */
+    private record UserInfo(String user, String password, String rest) {
+        static UserInfo split(String text, int at) {
+            if (at < 0) {
+                return new UserInfo(null, null, text);
+            }
+            String info = text.substring(0, at);
+            int colon = info.indexOf(':');
+            return new UserInfo(decode(colon < 0 ? info : info.substring(0, colon)),
+                    colon < 0 ? null : decode(info.substring(colon + 1)), text.substring(at + 1));
+        }
     }
 
     private static Map<String, String> params(String query, String key, String url) {

@@ -83,10 +83,7 @@ public final class Runner {
                     for (; i < statements.size(); i++) {
                         execute(statements.get(i).sql());
                     }
-                    session.run(); // the revision's SET ROLE or search_path must not decide how Strata records it
-                    store.applyAndRecord(step.change(), step.revision().id(), step.direction().word(), checksum,
-                            step.revision().message(), started, Instant.now(), toolVersion);
-                    connection.commit();
+                    recordAndCommit(step, checksum, started);
                 } catch (SQLException e) {
                     rollback();
                     if (i < statements.size()) {
@@ -120,10 +117,7 @@ public final class Runner {
                 }
                 connection.setAutoCommit(false);
                 try {
-                    session.run(); // the revision's SET ROLE or search_path must not decide how Strata records it
-                    store.applyAndRecord(step.change(), step.revision().id(), step.direction().word(), checksum,
-                            step.revision().message(), started, Instant.now(), toolVersion);
-                    connection.commit();
+                    recordAndCommit(step, checksum, started);
                 } catch (SQLException e) {
                     rollback();
                     throw new DatabaseException(target, "revision " + step.revision().id()
@@ -137,6 +131,14 @@ public final class Runner {
             throw new DatabaseException(target, describe(e));
         }
         listener.stepDone(step, Instant.now().toEpochMilli() - started.toEpochMilli());
+    }
+
+    /** Writes the step's head change and history row, from a reset session, and commits. */
+    private void recordAndCommit(Step step, String checksum, Instant started) throws SQLException {
+        session.run(); // the revision's SET ROLE or search_path must not decide how Strata records it
+        store.applyAndRecord(step.change(), step.revision().id(), step.direction().word(), checksum,
+                step.revision().message(), started, Instant.now(), toolVersion);
+        connection.commit();
     }
 
     private void execute(String sql) throws SQLException {
