@@ -47,6 +47,11 @@ class OnlineCliIT {
         assertThat(up.lines()).containsExactly("Running upgrade  -> a1, a1 step", "Running upgrade a1 -> a2, a2 step");
 
         assertThat(cli.run("current").lines()).containsExactly("a2 (head)");
+        Cli.Result verbose = cli.run("current", "--verbose");
+        assertThat(verbose.out()).startsWith("Current revision(s) for jdbc:postgresql://")
+                .contains("Rev: a2 (head) (current)", "Parent: a1", "    a2 step").doesNotContain("password=");
+        assertThat(cli.run("current", "--json").out().strip())
+                .startsWith("{\"target\":\"app\",\"heads\":[{\"revision\":\"a2\"").endsWith("\"known\":true}]}");
         assertThat(cli.run("check").code()).isZero();
         assertThat(cli.run("--json", "check").out()).contains("\"up_to_date\":true");
         Cli.Result status = cli.run("status");
