@@ -6,6 +6,7 @@ import dev.strata.expr.RevisionExpr;
 import dev.strata.plan.Direction;
 import dev.strata.plan.Plan;
 import dev.strata.run.OfflineSql;
+import dev.strata.source.Script;
 import dev.strata.store.VersionTables;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,14 @@ public final class OfflineRun {
             notes.add("Revisions of other branches are not run here; apply them to their own target first:");
             external.forEach(line -> notes.add("  " + line));
         }
-        return new OfflineSql(tables, ToolVersion.get()).render(title, plan, project::script, notes);
+        java.util.Map<String, Script.Loaded> loaded = new java.util.HashMap<>();
+        java.util.function.Function<String, Script.Loaded> scripts = id -> loaded.computeIfAbsent(id, r -> project.script(r).load());
+        TimescaleNeeds needs = PlanChecks.check(plan, scripts);
+        needs.checkDialect(target);
+        if (needs.highest() != null) {
+            notes.add("Needs TimescaleDB " + needs.highest() + " or later (the timescaledb extension).");
+        }
+        return new OfflineSql(tables, ToolVersion.get()).render(title, plan, scripts, notes);
     }
 
     /** {@code stamp --sql}: from a stated start (null: base), the rows that record {@code revisions}. */

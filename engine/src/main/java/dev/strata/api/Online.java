@@ -5,6 +5,7 @@ import dev.strata.config.TargetConfig;
 import dev.strata.config.ToolVersion;
 import dev.strata.db.AdvisoryLock;
 import dev.strata.db.DatabaseException;
+import dev.strata.db.ServerInfo;
 import dev.strata.db.TargetDatabase;
 import dev.strata.error.BadInputException;
 import dev.strata.error.StrataException;
@@ -16,10 +17,7 @@ import dev.strata.plan.Plan;
 import dev.strata.plan.StampPlan;
 import dev.strata.plan.Step;
 import dev.strata.run.Runner;
-import dev.strata.source.ScriptBody;
-import dev.strata.source.SqlScript;
-import dev.strata.source.Statement;
-import dev.strata.source.TransactionRules;
+import dev.strata.source.Script;
 import dev.strata.store.VersionStore;
 import dev.strata.store.VersionTables;
 import java.sql.SQLException;
@@ -112,7 +110,7 @@ public final class Online {
             if (plan.isEmpty()) {
                 return plan; // nothing to do: never wait on another run's lock for nothing
             }
-            checkBodies(plan);
+            checkBodies(plan, db);
             List<String> accepted = verifyChecksums(store, heads, options.allowChanged());
             checkPartial(store, options.retryPartial());
             try (AdvisoryLock lock = AdvisoryLock.acquire(db, tables.qualifiedVersionTable(), options.lockTimeout(), out::info)) {
@@ -122,13 +120,13 @@ public final class Online {
                     Instant now = Instant.now();
                     store.recordHistory(id, "checksum", project.script(id).checksum(), "accepted with --allow-changed", now, now,
                             ToolVersion.get(), "accepted", null);
-                    out.info("Accepted the changed script of " + id + " (" + project.script(id).path() + ")");
+                    out.info("Accepted the changed script of " + id + " (" + project.script(id).origin() + ")");
                 }
                 List<String> now = knownHeads(store.heads());
                 if (!now.equals(heads)) {
                     // Another run moved the target while we waited: plan again from where it is now.
                     plan = plan(direction, now, destination);
-                    checkBodies(plan);
+                    checkBodies(plan, db);
                     checkPartial(store, options.retryPartial());
                 }
                 new Runner(target.name(), db.connection(), store, this::loaded, ToolVersion.get(), out, db::resetSession).run(plan);
@@ -145,36 +143,16 @@ public final class Online {
                 : scope.planner().downgrade(heads, destination);
     }
 
-    /**
-     * Refuses, before anything runs, a step whose script holds a statement PostgreSQL or TimescaleDB
-     * will not run inside a transaction while the script does not say {@code transactional: false};
-     * reading every body first also means a malformed script stops the run before it starts.
-     */
     /** Scripts read in this run: read once, for both the checks before the lock and the steps. */
-    private final Map<String, SqlScript.Loaded> loaded = new java.util.HashMap<>();
+    private final Map<String, Script.Loaded> loaded = new java.util.HashMap<>();
 
-    private SqlScript.Loaded loaded(String revision) {
+    private Script.Loaded loaded(String revision) {
         return loaded.computeIfAbsent(revision, r -> project.script(r).load());
     }
 
-    private void checkBodies(Plan plan) {
-        for (Step step : plan.steps()) {
-            SqlScript.Loaded read = loaded(step.revision().id());
-            SqlScript script = read.script();
-            ScriptBody body = read.body();
-            if (!step.transactional()) {
-                continue;
-            }
-            List<Statement> statements = step.direction() == Direction.UPGRADE ? body.upgrade() : body.downgrade();
-            for (int i = 0; i < statements.size(); i++) {
-                String why = TransactionRules.refusal(statements.get(i).sql());
-                if (why != null) {
-                    throw new BadInputException("revision " + step.revision().id() + " (" + script.path() + ":" + statements.get(i).line()
-                            + ", statement " + (i + 1) + ") runs " + why + ", which cannot run inside a transaction block; "
-                            + "add '-- transactional: false' to the script's header (and keep such statements in a revision of their own)");
-                }
-            }
-        }
+    /** Reads every step's body and refuses what cannot run (see {@link PlanChecks}), before anything runs. */
+    private void checkBodies(Plan plan, TargetDatabase db) throws SQLException {
+        PlanChecks.check(plan, this::loaded).check(target, () -> ServerInfo.probe(db.connection()));
     }
 
     /**
@@ -186,14 +164,14 @@ public final class Online {
         List<String> changed = changedRevisions(store, heads);
         if (!changed.isEmpty() && !allowChanged) {
             throw new ChecksumMismatchException(target.name(),
-                    changed.stream().map(id -> id + " (" + project.script(id).path() + ")").toList());
+                    changed.stream().map(id -> id + " (" + project.script(id).origin() + ")").toList());
         }
         return changed;
     }
 
     /** As {@link #changedRevisions}, each with its file, for reports. */
     private List<String> changedScripts(VersionStore store, List<String> heads) throws SQLException {
-        return changedRevisions(store, heads).stream().map(id -> id + " (" + project.script(id).path() + ")").toList();
+        return changedRevisions(store, heads).stream().map(id -> id + " (" + project.script(id).origin() + ")").toList();
     }
 
     /** Applied revisions (of the current heads) whose script's checksum differs from the recorded one. */

@@ -5,7 +5,7 @@ import dev.strata.graph.Revision;
 import dev.strata.graph.RevisionGraph;
 import dev.strata.plan.Planner;
 import dev.strata.source.ScriptLoader;
-import dev.strata.source.SqlScript;
+import dev.strata.source.Script;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,17 +18,17 @@ import java.util.Map;
 public final class Project {
 
     private final Config config;
-    private final List<SqlScript> scripts;
-    private final Map<String, SqlScript> byRevision;
+    private final List<Script> scripts;
+    private final Map<String, Script> byRevision;
     private final RevisionGraph graph;
     private final Planner planner;
 
-    private Project(Config config, List<SqlScript> scripts) {
+    private Project(Config config, List<Script> scripts) {
         this.config = config;
         this.scripts = List.copyOf(scripts);
         List<Revision> revisions = new ArrayList<>(scripts.size());
         this.byRevision = new HashMap<>(scripts.size() * 2);
-        for (SqlScript s : scripts) {
+        for (Script s : scripts) {
             revisions.add(s.revision());
             byRevision.putIfAbsent(s.revision().id(), s);
         }
@@ -38,7 +38,7 @@ public final class Project {
 
     /** Reads every script header of the config's locations and builds the graph. */
     public static Project open(Config config) {
-        return new Project(config, ScriptLoader.load(config.locations()));
+        return new Project(config, List.copyOf(ScriptLoader.load(config.locations())));
     }
 
     public Config config() {
@@ -53,13 +53,13 @@ public final class Project {
         return planner;
     }
 
-    public List<SqlScript> scripts() {
+    public List<Script> scripts() {
         return scripts;
     }
 
     /** The script declaring a revision. */
-    public SqlScript script(String revision) {
-        SqlScript s = byRevision.get(revision);
+    public Script script(String revision) {
+        Script s = byRevision.get(revision);
         if (s == null) {
             graph.get(revision); // throws the graph's own "unknown revision" error
         }

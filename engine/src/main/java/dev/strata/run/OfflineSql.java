@@ -5,7 +5,7 @@ import dev.strata.plan.Plan;
 import dev.strata.plan.StampPlan;
 import dev.strata.plan.Step;
 import dev.strata.source.ScriptBody;
-import dev.strata.source.SqlScript;
+import dev.strata.source.Script;
 import dev.strata.source.Statement;
 import dev.strata.store.VersionTables;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class OfflineSql {
      * @param scripts the script of each revision id
      * @param notes   lines for the header comment
      */
-    public String render(String title, Plan plan, Function<String, SqlScript> scripts, List<String> notes) {
+    public String render(String title, Plan plan, Function<String, Script.Loaded> scripts, List<String> notes) {
         StringBuilder out = new StringBuilder(4096);
         out.append("-- Strata ").append(toolVersion).append(": ").append(title)
                 .append(" (").append(plan.steps().size()).append(plan.steps().size() == 1 ? " step" : " steps").append(")\n");
@@ -50,30 +50,52 @@ public final class OfflineSql {
         }
         appendStatement(out, tables.offlineStartCheck(plan.startHeads()));
         for (Step step : plan.steps()) {
-            SqlScript script = scripts.apply(step.revision().id());
-            ScriptBody body = script.body();
+            Script.Loaded loaded = scripts.apply(step.revision().id());
+            ScriptBody body = loaded.body();
             List<Statement> statements = step.direction() == Direction.UPGRADE ? body.upgrade() : body.downgrade();
+            List<Runner.Unit> units = Runner.Unit.of(step, statements);
             out.append("-- Running ").append(step.direction().word()).append(' ')
                     .append(String.join(", ", step.from())).append(" -> ").append(String.join(", ", step.to())).append('\n');
+            String name = loaded.script().path() == null ? loaded.script().origin() : String.valueOf(loaded.script().path().getFileName());
             if (!step.transactional()) {
-                out.append("-- ").append(script.path().getFileName())
-                        .append(" is transactional: false; its statements run outside a transaction\n");
+                out.append("-- ").append(name).append(" is transactional: false; its statements run outside a transaction\n");
+            } else if (units.size() > 1) {
+                out.append("-- ").append(name).append(" has statements that cannot run in a transaction; they run on their own\n");
+            }
+            if (step.direction() == Direction.UPGRADE && body.irreversible() != null) {
+                out.append("-- IRREVERSIBLE: this revision cannot be downgraded: ").append(body.irreversible().replace('\n', ' ')).append('\n');
             }
             out.append('\n');
-            if (step.transactional()) {
-                out.append("BEGIN;\n\n");
+            boolean first = true;
+            for (Runner.Unit unit : units) {
+                if (unit.transactional()) {
+                    out.append("BEGIN;\n\n");
+                }
+                if (first) {
+                    appendStatement(out, tables.offlinePrecondition(step.change()));
+                    first = false;
+                }
+                for (int i = unit.from(); i < unit.to(); i++) {
+                    Statement s = statements.get(i);
+                    if (s.note() != null) {
+                        out.append("-- ").append(s.note()).append(s.inTransaction() ? "" : " (outside a transaction)").append('\n');
+                    }
+                    appendStatement(out, s.sql());
+                }
+                if (unit.transactional() && unit != units.get(units.size() - 1)) {
+                    out.append("COMMIT;\n\n");
+                }
             }
-            appendStatement(out, tables.offlinePrecondition(step.change()));
-            for (Statement s : statements) {
-                appendStatement(out, s.sql());
+            if (first) {
+                appendStatement(out, tables.offlinePrecondition(step.change()));
             }
-            if (!step.transactional()) {
+            if (units.isEmpty() || !units.get(units.size() - 1).transactional()) {
                 out.append("BEGIN;\n\n");
             }
             for (String sql : tables.statements(step.change())) {
                 appendStatement(out, sql);
             }
-            appendStatement(out, tables.offlineHistoryInsert(step, script.checksum(), toolVersion));
+            appendStatement(out, tables.offlineHistoryInsert(step, loaded.checksum(), toolVersion));
             out.append("COMMIT;\n\n");
         }
         return out.toString();

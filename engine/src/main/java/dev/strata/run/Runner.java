@@ -5,7 +5,7 @@ import dev.strata.plan.Direction;
 import dev.strata.plan.Plan;
 import dev.strata.plan.Step;
 import dev.strata.source.ScriptBody;
-import dev.strata.source.SqlScript;
+import dev.strata.source.Script;
 import dev.strata.source.SqlText;
 import dev.strata.source.Statement;
 import dev.strata.store.VersionStore;
@@ -34,12 +34,12 @@ public final class Runner {
     private final String target;
     private final Connection connection;
     private final VersionStore store;
-    private final Function<String, SqlScript.Loaded> scripts;
+    private final Function<String, Script.Loaded> scripts;
     private final String toolVersion;
     private final Listener listener;
     private final SessionReset session;
 
-    public Runner(String target, Connection connection, VersionStore store, Function<String, SqlScript.Loaded> scripts,
+    public Runner(String target, Connection connection, VersionStore store, Function<String, Script.Loaded> scripts,
                   String toolVersion, Listener listener, SessionReset session) {
         this.target = target;
         this.connection = connection;
@@ -68,60 +68,61 @@ public final class Runner {
     }
 
     private void runStep(Step step) {
-        SqlScript.Loaded loaded = scripts.apply(step.revision().id());
+        Script.Loaded loaded = scripts.apply(step.revision().id());
         ScriptBody body = loaded.body();
         List<Statement> statements = step.direction() == Direction.UPGRADE ? body.upgrade() : body.downgrade();
         String checksum = loaded.checksum();
-        String file = loaded.script().path().toString();
+        String file = loaded.script().origin();
+        List<Unit> units = Unit.of(step, statements);
         listener.stepStarting(step);
         Instant started = Instant.now();
+        int done = 0; // statements that ran and stay applied
         try {
-            if (step.transactional()) {
-                connection.setAutoCommit(false);
-                int i = 0;
-                try {
-                    for (; i < statements.size(); i++) {
-                        execute(statements.get(i).sql());
-                    }
-                    recordAndCommit(step, checksum, started);
-                } catch (SQLException e) {
-                    rollback();
-                    if (i < statements.size()) {
-                        Statement failed = statements.get(i);
-                        String error = describe(e);
-                        recordFailure(step, checksum, started, "failed", "statement " + (i + 1) + ", line " + lineOf(failed, e) + ": " + error);
-                        throw new MigrationFailedException(step.revision().id(), file, i + 1, lineOf(failed, e), error,
-                                "the revision was rolled back; the database stays where it was before it");
-                    }
-                    throw new DatabaseException(target, "recording revision " + step.revision().id() + " failed and was rolled back: "
-                            + describe(e));
-                } finally {
-                    connection.setAutoCommit(true);
-                }
-            } else {
-                for (int i = 0; i < statements.size(); i++) {
+            for (int u = 0; u < units.size(); u++) {
+                Unit unit = units.get(u);
+                boolean last = u == units.size() - 1;
+                if (unit.transactional()) {
+                    connection.setAutoCommit(false);
+                    int i = unit.from();
                     try {
-                        execute(statements.get(i).sql());
+                        for (; i < unit.to(); i++) {
+                            execute(statements.get(i).sql());
+                        }
+                        if (last) {
+                            recordAndCommit(step, checksum, started);
+                        } else {
+                            connection.commit();
+                        }
                     } catch (SQLException e) {
-                        Statement failed = statements.get(i);
-                        String error = describe(e);
-                        String outcome = i == 0 ? "failed" : "partial";
-                        recordFailure(step, checksum, started, outcome, "statement " + (i + 1) + ", line " + lineOf(failed, e) + ": " + error);
-                        throw new MigrationFailedException(step.revision().id(), file, i + 1, lineOf(failed, e), error, i == 0
-                                ? "nothing of it ran (it is transactional: false)"
-                                : (i == 1 ? "statement 1 ran and stays" : "statements 1-" + i + " ran and stay")
-                                        + " applied, as the script is transactional: false; "
-                                        + "repair the database, then run again with --retry-partial to rerun the revision, "
-                                        + "or record where it stands with 'migrate stamp'");
+                        rollback();
+                        if (i < unit.to()) {
+                            throw failed(step, checksum, started, file, statements, i, done, e);
+                        }
+                        throw new DatabaseException(target, "recording revision " + step.revision().id() + " failed and was rolled back: "
+                                + describe(e));
+                    } finally {
+                        connection.setAutoCommit(true);
+                    }
+                    done = unit.to();
+                } else {
+                    for (int i = unit.from(); i < unit.to(); i++) {
+                        try {
+                            execute(statements.get(i).sql());
+                        } catch (SQLException e) {
+                            throw failed(step, checksum, started, file, statements, i, done, e);
+                        }
+                        done = i + 1;
                     }
                 }
+            }
+            if (units.isEmpty() || !units.get(units.size() - 1).transactional()) {
                 connection.setAutoCommit(false);
                 try {
                     recordAndCommit(step, checksum, started);
                 } catch (SQLException e) {
                     rollback();
                     throw new DatabaseException(target, "revision " + step.revision().id()
-                            + " ran (outside a transaction) but recording it failed: " + describe(e)
+                            + (units.isEmpty() ? "" : " ran (outside a transaction) but") + " recording it failed: " + describe(e)
                             + "; record it with 'migrate stamp " + step.to().stream().findFirst().orElse("base") + "'");
                 } finally {
                     connection.setAutoCommit(true);
@@ -131,6 +132,59 @@ public final class Runner {
             throw new DatabaseException(target, describe(e));
         }
         listener.stepDone(step, Instant.now().toEpochMilli() - started.toEpochMilli());
+    }
+
+    /**
+     * Statement {@code i} failed; the {@code done} statements before it stay applied (they ran in
+     * autocommit or in a transaction that committed). Records the failure and says what stays.
+     */
+    private MigrationFailedException failed(Step step, String checksum, Instant started, String file, List<Statement> statements,
+                                            int i, int done, SQLException e) {
+        Statement failed = statements.get(i);
+        String error = describe(e);
+        recordFailure(step, checksum, started, done == 0 ? "failed" : "partial",
+                "statement " + (i + 1) + ", line " + lineOf(failed, e) + ": " + error);
+        String state;
+        if (done == 0) {
+            state = step.transactional() && failed.inTransaction()
+                    ? "the revision was rolled back; the database stays where it was before it"
+                    : "nothing of it ran (" + (step.transactional() ? "statement " + (i + 1) + " runs outside a transaction" : "it is transactional: false") + ")";
+        } else {
+            state = (done == 1 ? "statement 1 ran and stays" : "statements 1-" + done + " ran and stay") + " applied, as "
+                    + (step.transactional() ? "part of the revision runs outside a transaction" : "the script is transactional: false")
+                    + "; repair the database, then run again with --retry-partial to rerun the revision, "
+                    + "or record where it stands with 'migrate stamp'";
+        }
+        return new MigrationFailedException(step.revision().id(), file, i + 1, lineOf(failed, e), error, state);
+    }
+
+    /**
+     * A run of statements that share a transaction, or (not transactional) run one by one in
+     * autocommit: statements {@code from} (inclusive) to {@code to} (exclusive).
+     */
+    record Unit(boolean transactional, int from, int to) {
+
+        /**
+         * A transactional step's statements that may run in a transaction are grouped in one per run
+         * of them; any other statement runs alone, in autocommit, in order.
+         */
+        static List<Unit> of(Step step, List<Statement> statements) {
+            List<Unit> units = new java.util.ArrayList<>();
+            int i = 0;
+            while (i < statements.size()) {
+                boolean tx = step.transactional() && statements.get(i).inTransaction();
+                int j = i + 1;
+                while (j < statements.size() && (step.transactional() && statements.get(j).inTransaction()) == tx) {
+                    j++;
+                }
+                units.add(new Unit(tx, i, j));
+                i = j;
+            }
+            if (units.isEmpty() && step.transactional()) {
+                units.add(new Unit(true, 0, 0)); // nothing to run: record in a transaction of its own
+            }
+            return units;
+        }
     }
 
     /** Writes the step's head change and history row, from a reset session, and commits. */

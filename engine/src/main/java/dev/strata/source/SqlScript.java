@@ -10,7 +10,7 @@ import java.util.Objects;
  * read from the file each time it is asked for, so building the graph never touches bodies. Nothing
  * is cached: the object itself never changes.
  */
-public final class SqlScript {
+public final class SqlScript implements Script {
 
     private final Path path;
     private final Path location;
@@ -28,16 +28,19 @@ public final class SqlScript {
     }
 
     /** The script file. */
+    @Override
     public Path path() {
         return path;
     }
 
     /** The scanned folder the script came from. */
+    @Override
     public Path location() {
         return location;
     }
 
     /** The revision the header declares; its origin is this script's path. */
+    @Override
     public Revision revision() {
         return revision;
     }
@@ -54,19 +57,11 @@ public final class SqlScript {
     }
 
     /** The body and the checksum from one read of the file: what a run needs of each step. */
+    @Override
     public Loaded load() {
         String text = text();
         return new Loaded(this, bodyOf(text), Checksum.of(text));
     }
-
-    /**
-     * A script read for running.
-     *
-     * @param script   the script
-     * @param body     its statements
-     * @param checksum {@link Checksum#of} its text as read
-     */
-    public record Loaded(SqlScript script, ScriptBody body, String checksum) {}
 
     private ScriptBody bodyOf(String text) {
         Sections sections = Sections.of(path, text);
@@ -82,7 +77,8 @@ public final class SqlScript {
         }
     }
 
-    /** {@link Checksum#of} the whole file text; reads the file. */
+    /** {@link Checksum#of} the whole file text; reads the file (without splitting it). */
+    @Override
     public String checksum() {
         return Checksum.of(text());
     }

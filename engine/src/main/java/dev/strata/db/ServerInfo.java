@@ -1,0 +1,55 @@
+package dev.strata.db;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * What a server can run, read on connect: its PostgreSQL version and the TimescaleDB extension's.
+ *
+ * @param serverVersion       {@code server_version}, e.g. {@code 17.5}
+ * @param timescaleInstalled  the installed {@code timescaledb} extension's version in this database, or null
+ * @param timescaleAvailable  the version {@code CREATE EXTENSION timescaledb} would install, or null when the
+ *                            server has no such extension
+ */
+public record ServerInfo(String serverVersion, String timescaleInstalled, String timescaleAvailable) {
+
+    /** Reads it in one round trip. */
+    public static ServerInfo probe(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_setting('server_version'),"
+                     + " (SELECT extversion FROM pg_extension WHERE extname = 'timescaledb'),"
+                     + " (SELECT default_version FROM pg_available_extensions WHERE name = 'timescaledb')")) {
+            rs.next();
+            return new ServerInfo(rs.getString(1), rs.getString(2), rs.getString(3));
+        }
+    }
+
+    /** The TimescaleDB version a plan can count on: the installed one, else the one it could install. */
+    public String timescale() {
+        return timescaleInstalled != null ? timescaleInstalled : timescaleAvailable;
+    }
+
+    /** {@code a} compared with {@code b} as dotted versions ({@code 2.13.0} vs {@code 2.9.1}); a suffix such as {@code -dev} is ignored. */
+    public static int compareVersions(String a, String b) {
+        String[] x = a.split("[.-]");
+        String[] y = b.split("[.-]");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int p = i < x.length ? number(x[i]) : 0;
+            int q = i < y.length ? number(y[i]) : 0;
+            if (p != q) {
+                return Integer.compare(p, q);
+            }
+        }
+        return 0;
+    }
+
+    private static int number(String part) {
+        int n = 0;
+        for (int i = 0; i < part.length() && Character.isDigit(part.charAt(i)); i++) {
+            n = n * 10 + (part.charAt(i) - '0');
+        }
+        return n;
+    }
+}
