@@ -11,7 +11,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code migrate revision}: a new, empty SQL migration in the right branch folder. */
+/** {@code migrate revision}: a new, empty SQL script or Java migration in the right branch folder. */
 @Command(name = "revision", mixinStandardHelpOptions = true, description = "Create a new revision script.")
 final class RevisionCommand extends BaseCommand {
 
@@ -43,6 +43,9 @@ final class RevisionCommand extends BaseCommand {
     @Option(names = "--sql", description = "Write a SQL script (the default).")
     boolean sql;
 
+    @Option(names = "--java", description = "Write a Java migration class (upgrade(Ops op) / downgrade(Ops op)) instead.")
+    boolean java;
+
     @Option(names = "--autogenerate", description = "Not supported: Strata has no model to compare the database with.")
     boolean autogenerate;
 
@@ -51,6 +54,9 @@ final class RevisionCommand extends BaseCommand {
         if (autogenerate) {
             throw new BadInputException("--autogenerate is not supported: Strata has no ORM model to compare with; "
                     + "write the SQL in the new script instead (docs/guides/from-alembic.md)");
+        }
+        if (java && sql) {
+            throw new BadInputException("--sql and --java exclude each other: a revision is one file");
         }
         List<RevisionExpr> heads = head == null ? List.of() : List.of(RevisionExpr.parse(head));
         TargetConfig target = target(heads.toArray(RevisionExpr[]::new)).orElse(null);
@@ -62,7 +68,7 @@ final class RevisionCommand extends BaseCommand {
         }
         Path path = versionPath == null ? null : environment.workingDir().resolve(versionPath);
         RevisionAuthor.Request request = new RevisionAuthor.Request(message, revId, heads, branchLabels, dependsOn,
-                splice, path, !noTransaction);
+                splice, path, !noTransaction, java);
         RevisionAuthor.Written written = new RevisionAuthor(project(), Clock.systemDefaultZone(), RevisionIds::random)
                 .revision(request, target);
         if (written.note() != null) {

@@ -37,6 +37,7 @@ public final class RevisionAuthor {
      * @param splice        allow building on a revision that is not a head
      * @param versionPath   the folder to write to, or null to choose
      * @param transactional false to mark the new script {@code transactional: false}
+     * @param java          write a Java migration instead of a SQL script
      */
     public record Request(
             String message,
@@ -46,7 +47,15 @@ public final class RevisionAuthor {
             List<String> dependsOn,
             boolean splice,
             Path versionPath,
-            boolean transactional) {}
+            boolean transactional,
+            boolean java) {
+
+        /** A SQL script. */
+        public Request(String message, String revId, List<RevisionExpr> heads, List<String> branchLabels, List<String> dependsOn,
+                       boolean splice, Path versionPath, boolean transactional) {
+            this(message, revId, heads, branchLabels, dependsOn, splice, versionPath, transactional, false);
+        }
+    }
 
     /** What was written. */
     public record Written(Revision revision, Path file, String note) {}
@@ -100,7 +109,7 @@ public final class RevisionAuthor {
             // Keep a label as written (it follows the branch); resolve a prefix to the full id.
             deps.add(graph.labelIndex(dep) == i ? dep : graph.id(i));
         }
-        return write(request.message(), request.revId(), downs, labels, deps, request.transactional(), request.versionPath(), note);
+        return write(request.message(), request.revId(), downs, labels, deps, request.transactional(), request.java(), request.versionPath(), note);
     }
 
     /** A merge point of two or more heads. */
@@ -110,7 +119,7 @@ public final class RevisionAuthor {
             throw new BadInputException("a merge needs two or more revisions; "
                     + (downs.isEmpty() ? "none were given" : "only " + downs.get(0) + " was given"));
         }
-        return write(message, revId, downs, branchLabels, List.of(), true, null, null);
+        return write(message, revId, downs, branchLabels, List.of(), true, false, null, null);
     }
 
     /** Whether building on a revision that is not a head is allowed, and what to say if not. */
@@ -139,7 +148,7 @@ public final class RevisionAuthor {
     }
 
     private Written write(String message, String revId, List<String> downs, List<String> labels, List<String> deps,
-                          boolean transactional, Path versionPath, String note) {
+                          boolean transactional, boolean java, Path versionPath, String note) {
         RevisionGraph graph = project.graph();
         String id = revId;
         if (id == null) {
@@ -158,7 +167,7 @@ public final class RevisionAuthor {
         List<Revision> all = new ArrayList<>(graph.revisions());
         all.add(revision);
         RevisionGraph.of(all); // validates the result before anything is written
-        NewScript script = new NewScript(id, downs, labels, deps, msg, revision.createDate(), transactional, "", "");
+        NewScript script = new NewScript(id, downs, labels, deps, msg, revision.createDate(), transactional, "", "", java);
         Path file = ScriptWriter.write(dir, script);
         return new Written(revision, file, note);
     }

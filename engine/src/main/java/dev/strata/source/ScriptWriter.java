@@ -35,6 +35,9 @@ public final class ScriptWriter {
      */
     public static String fileName(NewScript s) {
         checkId(s.revision(), "revision");
+        if (s.java()) {
+            return javaClassName(s) + ".java";
+        }
         String slug = slug(s.message());
         return slug.isEmpty() ? s.revision() + ".sql" : s.revision() + "_" + slug + ".sql";
     }
@@ -73,6 +76,9 @@ public final class ScriptWriter {
      *                         marker line inside the SQL
      */
     public static String render(NewScript s) {
+        if (s.java()) {
+            return renderJava(s);
+        }
         checkId(s.revision(), "revision");
         s.downRevisions().forEach(id -> checkId(id, "down_revision"));
         s.dependsOn().forEach(id -> checkId(id, "depends_on"));
@@ -101,6 +107,77 @@ public final class ScriptWriter {
         text.append('\n').append(Header.DOWNGRADE_MARKER).append('\n');
         part(text, s.downgradeSql());
         return text.toString();
+    }
+
+    /**
+     * A Java migration's class name: {@code V<revision>_<Slug>}, the revision's dots as {@code _} and the
+     * slug in CamelCase, so the files sort by revision like SQL scripts and the name is a Java identifier.
+     */
+    static String javaClassName(NewScript s) {
+        StringBuilder name = new StringBuilder("V").append(s.revision().replace('.', '_'));
+        String slug = slug(s.message());
+        if (!slug.isEmpty()) {
+            name.append('_');
+            for (String word : slug.split("_")) {
+                name.append(Character.toUpperCase(word.charAt(0))).append(word, 1, word.length());
+            }
+        }
+        return name.toString();
+    }
+
+    /** The Java template: the annotation holding the header, an empty upgrade and the generated downgrade. */
+    static String renderJava(NewScript s) {
+        checkId(s.revision(), "revision");
+        s.downRevisions().forEach(id -> checkId(id, "down_revision"));
+        s.dependsOn().forEach(id -> checkId(id, "depends_on"));
+        checkOneLine(s.message(), "message");
+        StringBuilder text = new StringBuilder(1024);
+        text.append("import dev.strata.ops.JavaMigration;\n")
+                .append("import dev.strata.ops.Migration;\n")
+                .append("import dev.strata.ops.Ops;\n\n")
+                .append("@Migration(\n")
+                .append("        revision = ").append(javaString(s.revision())).append(",\n")
+                .append("        downRevision = ").append(javaArray(s.downRevisions())).append(",\n")
+                .append("        branchLabels = ").append(javaArray(s.branchLabels())).append(",\n")
+                .append("        dependsOn = ").append(javaArray(s.dependsOn())).append(",\n")
+                .append("        message = ").append(javaString(s.message().strip())).append(",\n")
+                .append("        createDate = ").append(javaString(s.createDate() == null ? "" : s.createDate().strip())).append(",\n")
+                .append("        transactional = ").append(s.transactional()).append(")\n")
+                .append("public class ").append(javaClassName(s)).append(" implements JavaMigration {\n\n")
+                .append("    @Override\n")
+                .append("    public void upgrade(Ops op) {\n")
+                .append("        // op.createTable(\"devices\", t -> t.column(\"id\", \"bigint\", c -> c.primaryKey()));\n")
+                .append("    }\n\n")
+                .append("    // Without a downgrade(), Strata undoes upgrade()'s operations in reverse order, each by its\n")
+                .append("    // inverse, and refuses to downgrade if one has none. Write it to do something else:\n")
+                .append("    // @Override\n")
+                .append("    // public void downgrade(Ops op) {\n")
+                .append("    // }\n")
+                .append("}\n");
+        return text.toString();
+    }
+
+    private static String javaArray(List<String> items) {
+        return "{" + String.join(", ", items.stream().map(ScriptWriter::javaString).toList()) + "}";
+    }
+
+    private static String javaString(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     /**
