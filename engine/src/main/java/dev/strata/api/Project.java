@@ -4,6 +4,8 @@ import dev.strata.config.Config;
 import dev.strata.graph.Revision;
 import dev.strata.graph.RevisionGraph;
 import dev.strata.plan.Planner;
+import dev.strata.config.ToolVersion;
+import dev.strata.source.JavaMigrationCompiler;
 import dev.strata.source.ScriptLoader;
 import dev.strata.source.Script;
 import java.util.ArrayList;
@@ -38,7 +40,12 @@ public final class Project {
 
     /** Reads every script header of the config's locations and builds the graph. */
     public static Project open(Config config) {
-        return new Project(config, List.copyOf(ScriptLoader.load(config.locations())));
+        return open(config, JavaMigrationCompiler.defaultCacheRoot());
+    }
+
+    /** As {@link #open(Config)}, compiling Java migrations into {@code javaCache}. */
+    public static Project open(Config config, java.nio.file.Path javaCache) {
+        return new Project(config, ScriptLoader.load(config.locations(), new JavaMigrationCompiler(javaCache, ToolVersion.get())));
     }
 
     public Config config() {

@@ -52,7 +52,8 @@ final class JavaRendering {
             if (!method.equals("downgrade")) {
                 throw failure(script, type, method + "()", e);
             }
-            throw new IrreversibleOps("its downgrade cannot be generated: " + e.getMessage() + "; write downgrade(Ops) in " + fileName(script));
+            String advice = e.getMessage().contains("downgrade(") ? "" : "; write downgrade(Ops) in " + fileName(script);
+            throw new IrreversibleOps("its downgrade cannot be generated: " + e.getMessage() + advice);
         } catch (RuntimeException | LinkageError e) {
             throw failure(script, type, method + "()", e);
         }

@@ -21,12 +21,29 @@ public final class JavaScript implements Script {
     private final Path location;
     private final Revision revision;
     private final Classes classes;
+    private final JavaHeader header;
 
     public JavaScript(Path path, Path location, Revision revision, Classes classes) {
         this.path = path;
         this.location = location;
         this.revision = Objects.requireNonNull(revision, "revision");
         this.classes = Objects.requireNonNull(classes, "classes");
+        this.header = null;
+    }
+
+    // A source file read but not yet bound to the batch that compiles it.
+    JavaScript(Path path, Path location, Revision revision, JavaHeader header) {
+        this.path = path;
+        this.location = location;
+        this.revision = revision;
+        this.classes = script -> {
+            throw new IllegalStateException("not bound to a compiler: " + script);
+        };
+        this.header = header;
+    }
+
+    JavaHeader header() {
+        return header;
     }
 
     @Override

@@ -11,10 +11,75 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 
-/** Finds the SQL scripts of a project's script locations and reads their headers. */
+/** Finds the migrations of a project's script locations and reads their headers. */
 public final class ScriptLoader {
 
     private ScriptLoader() {
+    }
+
+    /**
+     * Loads every SQL script and Java migration of {@code locations} (see {@link #load(List)}), then
+     * the Java migrations registered on the class path. Java sources are compiled, all at once, only
+     * when the first of them is loaded for running or printing.
+     *
+     * @param compiler compiles the {@code .java} files when needed
+     * @throws ScriptException as {@link #load(List)}, and for a registered class that is not a usable migration
+     */
+    public static List<Script> load(List<Path> locations, JavaMigrationCompiler compiler) {
+        List<Script> scripts = new ArrayList<>(load(locations));
+        List<JavaScript> java = new ArrayList<>();
+        for (Script s : scripts) {
+            if (s instanceof JavaScript j) {
+                java.add(j);
+            }
+        }
+        if (!java.isEmpty()) {
+            JavaBatch batch = new JavaBatch(compiler);
+            for (int i = 0; i < scripts.size(); i++) {
+                if (scripts.get(i) instanceof JavaScript j) {
+                    JavaScript bound = new JavaScript(j.path(), j.location(), j.revision(), batch);
+                    batch.add(bound, j.header());
+                    scripts.set(i, bound);
+                }
+            }
+        }
+        // A resource lookup, not a class-path scan: only a jar that registers migrations costs more.
+        if (ScriptLoader.class.getClassLoader().getResource("META-INF/services/dev.strata.ops.JavaMigration") != null) {
+            for (JavaMigrationClass c : JavaMigrationClass.registered()) {
+                scripts.add(new JavaScript(null, null, c.revision(), script -> c.type()));
+            }
+        }
+        return Collections.unmodifiableList(scripts);
+    }
+
+    /** The Java sources of one project, compiled together the first time one of them is needed. */
+    private static final class JavaBatch implements JavaScript.Classes {
+        private final JavaMigrationCompiler compiler;
+        private final List<JavaScript> scripts = new ArrayList<>();
+        private final List<JavaHeader> headers = new ArrayList<>();
+        private java.util.Map<JavaScript, Class<?>> classes;
+
+        JavaBatch(JavaMigrationCompiler compiler) {
+            this.compiler = compiler;
+        }
+
+        void add(JavaScript script, JavaHeader header) {
+            scripts.add(script);
+            headers.add(header);
+        }
+
+        @Override
+        public synchronized Class<?> classOf(JavaScript script) {
+            if (classes == null) {
+                List<JavaMigrationClass> loaded = compiler.load(headers);
+                java.util.Map<JavaScript, Class<?>> map = new java.util.IdentityHashMap<>();
+                for (int i = 0; i < scripts.size(); i++) {
+                    map.put(scripts.get(i), loaded.get(i).type());
+                }
+                classes = map;
+            }
+            return classes.get(script);
+        }
     }
 
     /**
@@ -25,7 +90,7 @@ public final class ScriptLoader {
      * @throws ScriptException for a location that is missing, not a folder or unreadable, and for the
      *                         first script (in that order) whose header cannot be read
      */
-    public static List<SqlScript> load(List<Path> locations) {
+    public static List<Script> load(List<Path> locations) {
         List<Path> files = new ArrayList<>();
         List<Path> owners = new ArrayList<>();
         for (Path location : locations) {
@@ -40,7 +105,7 @@ public final class ScriptLoader {
                 .parallel()
                 .mapToObj(i -> loadOne(files.get(i), owners.get(i)))
                 .toArray(Loaded[]::new);
-        List<SqlScript> scripts = new ArrayList<>(loaded.length);
+        List<Script> scripts = new ArrayList<>(loaded.length);
         for (Loaded one : loaded) {
             if (one.error() != null) {
                 throw one.error();
@@ -59,7 +124,7 @@ public final class ScriptLoader {
         String[] all = location.getFileSystem() == FileSystems.getDefault() ? location.toFile().list() : null;
         if (all != null) {
             for (String name : all) {
-                if (name.endsWith(".sql")) {
+                if (isMigration(name)) {
                     names.add(name);
                 }
             }
@@ -67,7 +132,7 @@ public final class ScriptLoader {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(location)) {
                 for (Path entry : entries) {
                     String name = entry.getFileName().toString();
-                    if (name.endsWith(".sql")) {
+                    if (isMigration(name)) {
                         names.add(name);
                     }
                 }
@@ -81,19 +146,28 @@ public final class ScriptLoader {
         return names;
     }
 
+    // Hidden files are skipped: an editor's or a writer's temporary file is not a migration.
+    private static boolean isMigration(String name) {
+        return (name.endsWith(".sql") || name.endsWith(".java")) && !name.startsWith(".");
+    }
+
     private static Loaded loadOne(Path file, Path location) {
         // Skips folders, FIFOs (opening one would block) and dangling links named *.sql.
         if (!ScriptFiles.isRegularFile(file)) {
             return Loaded.NOTHING;
         }
         try {
+            if (file.getFileName().toString().endsWith(".java")) {
+                JavaHeader header = JavaHeader.read(file);
+                return new Loaded(new JavaScript(file, location, header.revision(), header), null);
+            }
             return new Loaded(SqlScript.read(file, location), null);
         } catch (ScriptException e) {
             return new Loaded(null, e);
         }
     }
 
-    private record Loaded(SqlScript script, ScriptException error) {
+    private record Loaded(Script script, ScriptException error) {
         static final Loaded NOTHING = new Loaded(null, null);
     }
 }

@@ -6,7 +6,7 @@ import dev.strata.graph.RevisionGraph;
 import dev.strata.plan.Plan;
 import dev.strata.plan.Planner;
 import dev.strata.source.ScriptLoader;
-import dev.strata.source.SqlScript;
+import dev.strata.source.Script;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -26,7 +26,7 @@ public final class GraphBench {
         List<Path> locations = List.of(dir.resolve("postgres"), dir.resolve("timescale"));
         for (int round = 1; round <= rounds; round++) {
             long t0 = System.nanoTime();
-            List<SqlScript> scripts = ScriptLoader.load(locations);
+            List<Script> scripts = ScriptLoader.load(locations);
             long t1 = System.nanoTime();
             List<Revision> revisions = new ArrayList<>(scripts.size());
             scripts.forEach(s -> revisions.add(s.revision()));

@@ -49,7 +49,7 @@ class ScriptHeaderTest {
                 -- migrate:downgrade
                 DROP TABLE ping_results;
                 """);
-        SqlScript script = ScriptLoader.load(List.of(dir)).get(0);
+        SqlScript script = (SqlScript) ScriptLoader.load(List.of(dir)).get(0);
         assertThat(script.path()).isEqualTo(path);
         assertThat(script.location()).isEqualTo(dir);
         assertThat(script.revision()).isEqualTo(new Revision("3f2a9c1d7e4b", List.of("1a2b3c4d5e6f"),
@@ -101,7 +101,7 @@ class ScriptHeaderTest {
         Path path = dir.resolve("a.sql");
         Files.write(path, ("\uFEFF-- revision: r1\r\n-- message: with crlf \r\n\r\n-- migrate:upgrade\r\n"
                 + "SELECT 1;\r\n\r\n-- migrate:downgrade\r\nSELECT 2;\r\n").getBytes(StandardCharsets.UTF_8));
-        SqlScript script = ScriptLoader.load(List.of(dir)).get(0);
+        SqlScript script = (SqlScript) ScriptLoader.load(List.of(dir)).get(0);
         assertThat(script.revision().id()).isEqualTo("r1");
         assertThat(script.revision().message()).isEqualTo("with crlf");
         assertThat(script.body()).isEqualTo(new ScriptBody(
@@ -112,7 +112,7 @@ class ScriptHeaderTest {
     @Test
     void loneCarriageReturnsBreakLines() throws IOException {
         file("a.sql", "-- revision: r1\r-- migrate:upgrade\rSELECT 1;\r-- migrate:downgrade\rSELECT 2;");
-        SqlScript script = ScriptLoader.load(List.of(dir)).get(0);
+        SqlScript script = (SqlScript) ScriptLoader.load(List.of(dir)).get(0);
         assertThat(script.body()).isEqualTo(new ScriptBody(
                 List.of(new Statement("SELECT 1", 3)), List.of(new Statement("SELECT 2", 5))));
     }

@@ -25,7 +25,7 @@ class ScriptLoaderTest {
         return Files.writeString(dir.resolve(name), "-- revision: " + id + "\n-- migrate:upgrade\nSELECT 1;\n");
     }
 
-    private static List<String> ids(List<SqlScript> scripts) {
+    private static List<String> ids(List<Script> scripts) {
         return scripts.stream().map(s -> s.revision().id()).toList();
     }
 
@@ -39,11 +39,11 @@ class ScriptLoaderTest {
         script(pg, "a.sql", "p_lower");
         script(pg, "a_b.sql", "p_underscore");
 
-        List<SqlScript> scripts = ScriptLoader.load(List.of(ts, pg));
+        List<Script> scripts = ScriptLoader.load(List.of(ts, pg));
 
         // String order: upper case before lower case, '.' before '_'.
         assertThat(ids(scripts)).containsExactly("t1", "t2", "p_upper", "p_lower", "p_underscore");
-        assertThat(scripts).extracting(SqlScript::location).containsExactly(ts, ts, pg, pg, pg);
+        assertThat(scripts).extracting(Script::location).containsExactly(ts, ts, pg, pg, pg);
         assertThat(scripts.get(0).path()).isEqualTo(ts.resolve("a_first.sql"));
         assertThat(scripts.get(0).revision().origin()).isEqualTo(ts.resolve("a_first.sql").toString());
     }
@@ -140,7 +140,7 @@ class ScriptLoaderTest {
         Path file = root.resolve("a.sql");
         Files.write(file, bytes("-- revision: r\n-- message: café\n-- migrate:upgrade\r\nSELECT '",
                 new byte[] {(byte) 0xC3, (byte) 0x28}, "';\n"));
-        SqlScript script = ScriptLoader.load(List.of(root)).get(0);
+        SqlScript script = (SqlScript) ScriptLoader.load(List.of(root)).get(0);
         assertThat(script.revision().message()).isEqualTo("café");
         for (Runnable read : List.<Runnable>of(script::body, script::text, script::checksum)) {
             assertThatThrownBy(read::run)

@@ -68,9 +68,9 @@ class ScriptWriterTest {
         Path path = ScriptWriter.write(dir, FULL);
         assertThat(path).isEqualTo(dir.resolve("3f2a9c1d7e4b_add_ping_results_hypertable.sql"));
 
-        List<SqlScript> loaded = ScriptLoader.load(List.of(dir));
+        List<Script> loaded = ScriptLoader.load(List.of(dir));
         assertThat(loaded).hasSize(1);
-        SqlScript script = loaded.get(0);
+        SqlScript script = (SqlScript) loaded.get(0);
         assertThat(script.revision()).isEqualTo(new Revision(FULL.revision(), FULL.downRevisions(),
                 FULL.branchLabels(), FULL.dependsOn(), FULL.message(), FULL.createDate(), FULL.transactional(),
                 path.toString()));

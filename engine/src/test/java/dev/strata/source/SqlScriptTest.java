@@ -21,7 +21,7 @@ class SqlScriptTest {
 
     private SqlScript load(String text) throws IOException {
         Files.writeString(dir.resolve("a.sql"), text);
-        return ScriptLoader.load(List.of(dir)).get(0);
+        return (SqlScript) ScriptLoader.load(List.of(dir)).get(0);
     }
 
     @Test
