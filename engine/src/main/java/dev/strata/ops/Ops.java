@@ -632,10 +632,11 @@ public final class Ops {
         hypertables.add(table);
     }
 
-    // The first frame outside this package: the migration's own line.
+    // The first frame outside the recording classes: the migration's own line. Not "outside this
+    // package": a migration (or a test) may live in dev.strata.ops too.
     static int callerLine() {
-        return StackWalker.getInstance().walk(frames -> frames
-                .filter(f -> !f.getClassName().startsWith(Ops.class.getPackageName() + "."))
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
+                .filter(f -> f.getDeclaringClass() != Ops.class && f.getDeclaringClass() != TimescaleOps.class)
                 .findFirst()
                 .map(StackWalker.StackFrame::getLineNumber)
                 .orElse(0));

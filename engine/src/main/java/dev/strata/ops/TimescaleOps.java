@@ -48,7 +48,7 @@ public final class TimescaleOps {
         Sql.identifier(timeColumn);
         // by_range takes the column's name as a value of type name, not as an identifier: it is never quoted.
         StringBuilder t = new StringBuilder("SELECT create_hypertable({0}, by_range({1}");
-        t.append(o.chunkInterval == null ? "))" : ", " + o.chunkInterval + "))");
+        t.append(o.chunkInterval == null ? ")" : ", " + o.chunkInterval + ")");
         if (o.ifNotExists) {
             t.append(", if_not_exists => TRUE");
         }
@@ -58,6 +58,7 @@ public final class TimescaleOps {
         if (o.withoutDefaultIndexes) {
             t.append(", create_default_indexes => FALSE");
         }
+        t.append(')');
         Inverse inverse = o.rebuildOnDowngrade
                 ? Inverse.of(rebuildOp(table))
                 : Inverse.none("TimescaleDB cannot turn a hypertable back into a plain table; drop the table in a downgrade() of your own, "
