@@ -54,8 +54,9 @@ public final class HypertableOptions {
     /**
      * Lets a downgrade turn the hypertable back into a plain table by copying every row into a new table
      * and swapping it in. It keeps columns, defaults, constraints, indexes (by their names) and sequences;
-     * it does not keep grants, triggers, row-level security policies or generated columns' values, and it
-     * fails rather than drop views or foreign keys that depend on the table. Without it, the conversion
+     * it does not keep grants, the owner, triggers or row-level security policies; it fails (and the
+     * downgrade rolls back) on a table with a generated column, which cannot be copied into, and rather
+     * than drop views or foreign keys that depend on the table. Without it, the conversion
      * has no inverse (unless this migration created the table, whose drop undoes it).
      */
     public HypertableOptions rebuildOnDowngrade() {
