@@ -28,9 +28,10 @@ class ArchitectureTest {
             "store", List.of("source", "config", "run", "api"),
             "source", List.of("plan", "expr", "store", "run", "api", "config"),
             "config", List.of("graph", "expr", "plan", "source", "store", "run", "api"),
-            "run", List.of("api"));
+            "run", List.of("api"),
+            "ops", List.of("expr", "plan", "source", "config", "store", "run", "api", "db"));
 
-    private static final List<String> PURE = List.of("graph", "expr", "plan");
+    private static final List<String> PURE = List.of("graph", "expr", "plan", "ops");
     private static final List<String> IO_IMPORTS = List.of(
             "import java.sql", "import java.nio.file", "import java.io.File", "import com.zaxxer", "import picocli", "import org.postgresql");
 

@@ -54,7 +54,7 @@ class ScriptLoaderTest {
         Files.writeString(root.resolve("README.md"), "not a script");
         Files.writeString(root.resolve("2.sql~"), "editor backup");
         Files.writeString(root.resolve("3.SQL"), "upper-case extension");
-        Files.writeString(root.resolve("4.java"), "class X {}");
+        Files.writeString(root.resolve("4.py"), "print(1)");
         script(root.resolve("nested.sql"), "5.sql", "nested");
 
         assertThat(ids(ScriptLoader.load(List.of(root)))).containsExactly("one");
