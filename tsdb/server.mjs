@@ -70,13 +70,17 @@ const SYNC = new Uint8Array([0x53, 0, 0, 0, 4]) // 'S', length 4
 
 // What a new connection to PostgreSQL would find: no transaction, default settings and role, no
 // prepared statements, cursors, temporary tables, LISTENs or advisory locks.
-async function resetSession(db) {
+async function resetSession() {
   // A client that left in the middle of an extended-protocol exchange may have left the backend
   // skipping messages until the next Sync; without one the ROLLBACK below would be ignored.
   await db.execProtocolRaw(SYNC)
   // ROLLBACK outside a transaction is only a warning; DISCARD ALL refuses to run inside one.
   await db.exec('ROLLBACK')
   await db.exec('DISCARD ALL')
+  if (await timescaledbStranded(db)) {
+    console.log('strata-tsdb: timescaledb was dropped; starting a new backend so it can be created again')
+    await restartBackend()
+  }
   // PGlite starts its backend with search_path=pg_catalog and client_min_messages=debug3 on its
   // command line, so RESET ALL (part of DISCARD ALL) lands there. Set PostgreSQL's defaults: with
   // pg_catalog first an unqualified CREATE TABLE fails, and every statement sends DEBUG notices.
@@ -85,13 +89,40 @@ async function resetSession(db) {
   await db.exec('SET log_min_messages TO warning')
 }
 
+// TimescaleDB refuses CREATE EXTENSION in a backend that has loaded its library before ("has already
+// been loaded with another version"; its hint: start a new session). On PostgreSQL every connection
+// is a new backend, so after DROP EXTENSION timescaledb the next session may create it again; here
+// the backend lives on. The library's settings stay defined once loaded, so settings without the
+// extension mean exactly that state.
+async function timescaledbStranded(db) {
+  const { rows } = await db.query(`SELECT EXISTS (SELECT FROM pg_settings WHERE name LIKE 'timescaledb.%')
+      AND NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'timescaledb') AS stranded`)
+  return rows[0].stranded
+}
+
+// A new backend over the same data, as the next connection to PostgreSQL would get: the data
+// directory reopened, or the in-memory database carried over through a dump of its files.
+async function restartBackend() {
+  const dump = opts.dataDir ? null : await db.dumpDataDir('none')
+  await db.close()
+  db = await open(dump)
+}
+
+function open(dump) {
+  return PGlite.create({
+    dataDir: opts.dataDir ?? undefined,
+    loadDataDir: dump ?? undefined,
+    extensions: { timescaledb },
+  })
+}
+
 const opts = parseArgs(process.argv.slice(2))
 if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true })
 
-const db = await PGlite.create({ dataDir: opts.dataDir ?? undefined, extensions: { timescaledb } })
+let db = await open(null)
 
 const queue = [] // sockets waiting for their session, oldest first
-let active = null // { socket, handler } of the session being served
+let active = null // { socket, handler } of the session being served (handler once attached)
 let stopping = false
 
 function serveNext() {
@@ -100,25 +131,27 @@ function serveNext() {
   if (!next) return
   clearTimeout(next.timer)
   if (next.socket.destroyed) return serveNext()
-  const handler = new PGLiteSocketHandler({ db, closeOnDetach: true })
-  active = { socket: next.socket, handler }
+  const session = { socket: next.socket, handler: null }
+  active = session
   let ended = false
   const end = () => {
     if (ended) return
     ended = true
-    if (handler.isAttached) handler.detach(true)
+    if (session.handler?.isAttached) session.handler.detach(true)
     active = null
     serveNext()
   }
-  // The handler reports a client's disconnect as 'close' and a socket or protocol failure as 'error'
-  // (after which it detaches without a 'close').
-  handler.addEventListener('close', end)
-  handler.addEventListener('error', end)
-  // The reset runs before attach(), which takes PGlite's exclusive lock for the whole session.
-  resetSession(db)
+  // The reset runs before attach(), which takes PGlite's exclusive lock for the whole session, and
+  // the handler is made after it, since the reset may have replaced the PGlite instance.
+  resetSession()
     .then(() => {
       if (next.socket.destroyed) throw new Error('client left while waiting')
-      return handler.attach(next.socket)
+      session.handler = new PGLiteSocketHandler({ db, closeOnDetach: true })
+      // The handler reports a client's disconnect as 'close' and a socket or protocol failure as
+      // 'error' (after which it detaches without a 'close').
+      session.handler.addEventListener('close', end)
+      session.handler.addEventListener('error', end)
+      return session.handler.attach(next.socket)
     })
     .then(() => next.socket.resume())
     .catch((e) => {
@@ -204,7 +237,7 @@ async function shutdown(signal) {
     socket.destroy()
   }
   // Detaching releases PGlite's lock, which close() would otherwise wait behind.
-  if (active) active.handler.detach(true)
+  if (active?.handler) active.handler.detach(true)
   try {
     await db.close()
   } catch (e) {
