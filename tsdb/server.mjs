@@ -11,8 +11,14 @@
 //
 // PGlite is one PostgreSQL backend, so the server holds one session at a time. Clients that connect
 // while a session is open wait in line (first come, first served) until it ends, for at most
-// QUEUE_TIMEOUT_MS (60 s); then they get a FATAL error instead of waiting for ever. Any user name and any
-// password are accepted; JDBC needs sslmode=disable (no TLS here) and prepareThreshold=0.
+// QUEUE_TIMEOUT_MS (60 s); then they get a FATAL error (SQLSTATE 53300) instead of waiting for ever.
+// Any user name and any password are accepted, but a password must be given. Clients' defaults work:
+// SSL requests are declined, and named prepared statements are dropped between sessions (without that
+// pgjdbc's S_1 of the previous client clashes with the next one's, hence prepareThreshold=0 on plain
+// pglite-socket). The URLs we print keep sslmode=disable&prepareThreshold=0, harmless and portable.
+//
+// PGlite runs each statement on this process's only thread: while one runs, nothing else happens
+// here, not even accepting a connection, a queue timeout or a SIGTERM; they follow when it ends.
 //
 // We run our own accept loop around pglite-socket's PGLiteSocketHandler instead of its
 // PGLiteSocketServer because the server offers no hook between two sessions, and one is needed:
