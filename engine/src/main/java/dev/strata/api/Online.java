@@ -5,7 +5,6 @@ import dev.strata.config.TargetConfig;
 import dev.strata.config.ToolVersion;
 import dev.strata.db.AdvisoryLock;
 import dev.strata.db.DatabaseException;
-import dev.strata.db.ServerInfo;
 import dev.strata.db.TargetDatabase;
 import dev.strata.error.BadInputException;
 import dev.strata.error.StrataException;
@@ -152,7 +151,7 @@ public final class Online {
 
     /** Reads every step's body and refuses what cannot run (see {@link PlanChecks}), before anything runs. */
     private void checkBodies(Plan plan, TargetDatabase db) throws SQLException {
-        PlanChecks.check(plan, this::loaded).check(target, () -> ServerInfo.probe(db.connection()));
+        PlanChecks.check(plan, this::loaded).check(target, db::server);
     }
 
     /**

@@ -110,7 +110,15 @@ public final class TargetDatabase implements AutoCloseable {
         try {
             ServerInfo server = ServerInfo.probe(connection);
             TargetDatabase db = new TargetDatabase(target, spec, pool, connection, server);
+            String searchPath = db.show("search_path");
             db.resetSession();
+            if (!searchPath.equals(db.show("search_path"))) {
+                // RESET ALL goes back to the value the backend started with; on PostgreSQL that is
+                // what the connection began with, but a proxy or an embedded server (PGlite) may have
+                // set the search path after its backend started. Keep what the connection began with.
+                db.restoredSearchPath = searchPath;
+                db.resetSession();
+            }
             return db;
         } catch (SQLException e) {
             connection.close();
@@ -155,12 +163,24 @@ public final class TargetDatabase implements AutoCloseable {
      * Puts the session back as Strata opened it: {@code RESET ALL} undoes whatever {@code SET} the last
      * revision ran (a search_path, a lock_timeout), so no revision inherits another's settings.
      */
+    private String restoredSearchPath;
+
+    private String show(String setting) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SHOW " + setting)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     public void resetSession() throws SQLException {
         try (Statement s = connection.createStatement()) {
             // RESET ALL leaves the role and session authorization a revision may have set.
             s.execute("RESET SESSION AUTHORIZATION");
             s.execute("RESET ROLE");
             s.execute("RESET ALL");
+            if (restoredSearchPath != null) {
+                s.execute("SET search_path TO " + restoredSearchPath);
+            }
             if (server.versionNum() >= 140000) {
                 // A killed migrator's session (and its advisory lock) ends within a second instead of
                 // lingering until its statement finishes.
@@ -206,23 +226,5 @@ public final class TargetDatabase implements AutoCloseable {
             // closing a broken connection: nothing left to do
         }
         pool.close();
-    }
-
-    /**
-     * What the server is: its version and whether TimescaleDB is installed in this database.
-     *
-     * @param versionNum  server_version_num, e.g. 150019
-     * @param version     server_version, e.g. 15.19
-     * @param timescaledb the extension's installed version, or null
-     */
-    public record ServerInfo(int versionNum, String version, String timescaledb) {
-        static ServerInfo probe(Connection c) throws SQLException {
-            try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int, current_setting('server_version'),"
-                            + " (SELECT extversion FROM pg_extension WHERE extname = 'timescaledb')")) {
-                rs.next();
-                return new ServerInfo(rs.getInt(1), rs.getString(2), rs.getString(3));
-            }
-        }
     }
 }
