@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.api.Project;
+import dev.strata.source.JavaMigrationCompiler;
 import dev.strata.api.TargetSelection;
 import dev.strata.config.Config;
 import dev.strata.config.ConfigLoader;
@@ -86,7 +87,7 @@ abstract class BaseCommand implements Callable<Integer> {
                     throw e;
                 }
             } else {
-                project = Project.open(config());
+                project = Project.open(config(), javaCache());
             }
         }
         return project;
@@ -98,9 +99,15 @@ abstract class BaseCommand implements Callable<Integer> {
      */
     void loadProjectInBackground() {
         Config c = config();
+        java.nio.file.Path cache = javaCache();
         if (project == null && loading == null) {
-            loading = java.util.concurrent.CompletableFuture.supplyAsync(() -> Project.open(c));
+            loading = java.util.concurrent.CompletableFuture.supplyAsync(() -> Project.open(c, cache));
         }
+    }
+
+    /** Where Java migrations are compiled to, from this run's environment (STRATA_CACHE_DIR, ...). */
+    private java.nio.file.Path javaCache() {
+        return JavaMigrationCompiler.cacheRoot(environment.variables(), System.getProperty("user.home"));
     }
 
     /** The target named by {@code --db} or {@code -x db=}, or null. */

@@ -91,10 +91,11 @@ public final class JavaMigrationCompiler {
      * {@code $XDG_CACHE_HOME/strata/java}, else {@code ~/.cache/strata/java}.
      */
     public static Path defaultCacheRoot() {
-        return defaultCacheRoot(System.getenv(), System.getProperty("user.home"));
+        return cacheRoot(System.getenv(), System.getProperty("user.home"));
     }
 
-    static Path defaultCacheRoot(Map<String, String> env, String home) {
+    /** As {@link #defaultCacheRoot()}, from the given environment variables and home folder. */
+    public static Path cacheRoot(Map<String, String> env, String home) {
         String strata = env.get("STRATA_CACHE_DIR");
         if (strata != null && !strata.isBlank()) {
             return Path.of(strata);

@@ -346,13 +346,13 @@ class JavaMigrationCompilerTest {
 
     @Test
     void defaultCacheRootFollowsTheEnvironment() {
-        assertThat(JavaMigrationCompiler.defaultCacheRoot(Map.of("STRATA_CACHE_DIR", "/c", "XDG_CACHE_HOME", "/x"), "/h"))
+        assertThat(JavaMigrationCompiler.cacheRoot(Map.of("STRATA_CACHE_DIR", "/c", "XDG_CACHE_HOME", "/x"), "/h"))
                 .isEqualTo(Path.of("/c"));
-        assertThat(JavaMigrationCompiler.defaultCacheRoot(Map.of("XDG_CACHE_HOME", "/x"), "/h"))
+        assertThat(JavaMigrationCompiler.cacheRoot(Map.of("XDG_CACHE_HOME", "/x"), "/h"))
                 .isEqualTo(Path.of("/x/strata/java"));
-        assertThat(JavaMigrationCompiler.defaultCacheRoot(Map.of("XDG_CACHE_HOME", "relative"), "/h"))
+        assertThat(JavaMigrationCompiler.cacheRoot(Map.of("XDG_CACHE_HOME", "relative"), "/h"))
                 .isEqualTo(Path.of("/h/.cache/strata/java"));
-        assertThat(JavaMigrationCompiler.defaultCacheRoot(Map.of(), "/h")).isEqualTo(Path.of("/h/.cache/strata/java"));
+        assertThat(JavaMigrationCompiler.cacheRoot(Map.of(), "/h")).isEqualTo(Path.of("/h/.cache/strata/java"));
     }
 
     @Test
