@@ -128,6 +128,12 @@ public final class Online {
                     checkBodies(plan, db);
                     checkPartial(store, options.retryPartial());
                 }
+                for (Step step : plan.steps()) {
+                    String irreversible = loaded(step.revision().id()).body().irreversible();
+                    if (step.direction() == Direction.UPGRADE && irreversible != null) {
+                        out.info("Note: revision " + step.revision().id() + " cannot be downgraded: " + irreversible);
+                    }
+                }
                 new Runner(target.name(), db.connection(), store, this::loaded, ToolVersion.get(), out, db::resetSession).run(plan);
                 return plan;
             }

@@ -8,6 +8,7 @@ import dev.strata.source.JavaScript;
 import dev.strata.source.Script;
 import dev.strata.source.ScriptBody;
 import dev.strata.source.Statement;
+import dev.strata.source.TimescaleCalls;
 import dev.strata.source.TransactionRules;
 import java.util.List;
 import java.util.function.Function;
@@ -36,6 +37,12 @@ final class PlanChecks {
             for (int i = 0; i < statements.size(); i++) {
                 Statement statement = statements.get(i);
                 needs.add(step, script, statement);
+                if (statement.timescaleVersion() == null) {
+                    TimescaleCalls.Use use = TimescaleCalls.of(statement.sql());
+                    if (use != null) {
+                        needs.add(step, script, new Statement(statement.sql(), statement.line(), true, use.what(), use.version()));
+                    }
+                }
                 if (!step.transactional() || !statement.inTransaction()) {
                     continue;
                 }

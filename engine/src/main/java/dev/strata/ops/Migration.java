@@ -32,9 +32,10 @@ public @interface Migration {
     String createDate() default "";
 
     /**
-     * When true (the default), the operations that may run in a transaction run in one, and those
-     * that may not (a concurrent index, a continuous-aggregate refresh) run after it on their own;
-     * when false, every statement runs in autocommit.
+     * When true (the default), consecutive operations that may run in a transaction share one, and
+     * an operation that may not (a concurrent index, a continuous-aggregate refresh) runs on its own
+     * in autocommit, in its place in the order, between those transactions; the version row is
+     * written with the last part. When false, every statement runs in autocommit.
      */
     boolean transactional() default true;
 }

@@ -98,6 +98,12 @@ public final class Runner {
                         if (i < unit.to()) {
                             throw failed(step, checksum, started, file, statements, i, done, e);
                         }
+                        if (done > 0) {
+                            recordFailure(step, checksum, started, "partial", "recording failed: " + describe(e));
+                            throw new DatabaseException(target, "revision " + step.revision().id() + ": statements 1-" + done
+                                    + " ran and stay applied, but its last part and its recording failed and were rolled back: "
+                                    + describe(e) + "; repair, then run again with --retry-partial, or record it with 'migrate stamp'");
+                        }
                         throw new DatabaseException(target, "recording revision " + step.revision().id() + " failed and was rolled back: "
                                 + describe(e));
                     } finally {
