@@ -218,4 +218,29 @@ class AuthoringCliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--autogenerate is not supported");
     }
+
+    @Test
+    void revisionJavaWritesATemplateThatCompilesAndRendersOffline() throws IOException {
+        Cli cli = new Cli(dir).env("STRATA_CACHE_DIR", dir.resolve("cache").toString());
+        assertThat(cli.run("init").code()).isZero();
+        assertThat(cli.run("revision", "-m", "create users", "--rev-id", "u1").code()).isZero();
+        Cli.Result java = cli.run("revision", "--java", "-m", "add devices", "--rev-id", "d1");
+        assertThat(java.code()).as(java.err()).isZero();
+        assertThat(java.out()).contains("migrations/Vd1_AddDevices.java");
+        Path file = dir.resolve("migrations/Vd1_AddDevices.java");
+        Files.writeString(file, Files.readString(file).replaceFirst("        // op.createTable.*",
+                "        op.createTable(\"devices\", t -> t.column(\"id\", \"bigint\", c -> c.primaryKey()));"));
+
+        assertThat(cli.run("heads").lines()).containsExactly("d1 (head)");
+        Cli.Result up = cli.run("upgrade", "head", "--sql");
+        assertThat(up.code()).as(up.err()).isZero();
+        assertThat(up.out()).contains("-- Running upgrade u1 -> d1\n", "-- create_table devices\nCREATE TABLE devices (id bigint");
+        Cli.Result down = cli.run("downgrade", "d1:u1", "--sql");
+        assertThat(down.code()).as(down.err()).isZero();
+        assertThat(down.out()).contains("-- drop_table devices\nDROP TABLE devices;");
+
+        Cli.Result both = cli.run("revision", "--java", "--sql", "-m", "x");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).isEqualTo("error: --sql and --java exclude each other: a revision is one file\n");
+    }
 }
