@@ -7,13 +7,11 @@ import dev.strata.config.ConfigLoader;
 import dev.strata.error.BadInputException;
 import dev.strata.expr.RevisionExpr;
 import dev.strata.plan.Direction;
-import dev.strata.plan.Step;
 import dev.strata.source.ScriptException;
 import dev.strata.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -29,19 +27,8 @@ class JavaMigrationIT {
     Path dir;
 
     TestDatabase db;
-    final List<String> lines = new ArrayList<>();
-
-    final Online.Output out = new Online.Output() {
-        @Override
-        public void info(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void stepStarting(Step step) {
-            lines.add("Running " + step.describe());
-        }
-    };
+    final RecordingOutput out = new RecordingOutput();
+    final List<String> lines = out.lines;
 
     @BeforeEach
     void project() throws IOException {

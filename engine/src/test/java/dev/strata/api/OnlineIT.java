@@ -11,7 +11,6 @@ import dev.strata.error.BadInputException;
 import dev.strata.expr.RevisionExpr;
 import dev.strata.plan.Direction;
 import dev.strata.plan.Plan;
-import dev.strata.plan.Step;
 import dev.strata.run.MigrationFailedException;
 import dev.strata.testing.TestDatabase;
 import java.io.IOException;
@@ -21,7 +20,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -36,19 +34,8 @@ class OnlineIT {
     Path dir;
 
     TestDatabase db;
-    final List<String> lines = new ArrayList<>();
-
-    final Online.Output out = new Online.Output() {
-        @Override
-        public void info(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void stepStarting(Step step) {
-            lines.add("Running " + step.describe());
-        }
-    };
+    final RecordingOutput out = new RecordingOutput();
+    final List<String> lines = out.lines;
 
     @BeforeEach
     void database() throws IOException {

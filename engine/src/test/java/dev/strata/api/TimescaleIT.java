@@ -6,10 +6,8 @@ import dev.strata.config.Config;
 import dev.strata.config.ConfigLoader;
 import dev.strata.expr.RevisionExpr;
 import dev.strata.plan.Direction;
-import dev.strata.plan.Step;
 import dev.strata.testing.TestTimescale;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,19 +24,8 @@ class TimescaleIT {
     static Path cache;
 
     final TestTimescale tsdb = TestTimescale.server();
-    final List<String> lines = new ArrayList<>();
-
-    final Online.Output out = new Online.Output() {
-        @Override
-        public void info(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void stepStarting(Step step) {
-            lines.add("Running " + step.describe());
-        }
-    };
+    final RecordingOutput out = new RecordingOutput();
+    final List<String> lines = out.lines;
 
     @BeforeEach
     void emptyDatabase() {
