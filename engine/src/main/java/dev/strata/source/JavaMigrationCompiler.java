@@ -433,6 +433,39 @@ public final class JavaMigrationCompiler {
         }
     }
 
+    /**
+     * The checksum of what a source's migration renders, kept beside its cached classes by
+     * {@link #rememberChecksum}, or null. It lets a run verify applied Java migrations without
+     * loading jOOQ or compiling anything: the key covers the source and the tool version, and so
+     * everything the rendering depends on.
+     */
+    public String cachedChecksum(JavaHeader h) {
+        Path file = cachedFolder(h).resolve(CHECKSUM_FILE);
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : null;
+        } catch (IOException e) {
+            return null; // a cache that cannot be read is only slower
+        }
+    }
+
+    /** Keeps {@code checksum} beside the source's cached classes, if they are cached; best effort. */
+    public void rememberChecksum(JavaHeader h, String checksum) {
+        Path folder = cachedFolder(h);
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        Path temp = folder.resolve(CHECKSUM_FILE + "." + ProcessHandle.current().pid() + "." + Thread.currentThread().getId() + ".tmp");
+        try {
+            Files.writeString(temp, checksum + "\n", StandardCharsets.UTF_8);
+            Files.move(temp, folder.resolve(CHECKSUM_FILE), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+        }
+    }
+
+    private static final String CHECKSUM_FILE = "strata.checksum";
+
     // For tests: the folder a header's classes are cached in.
     Path cachedFolder(JavaHeader h) {
         return cacheRoot.resolve(key(ScriptFiles.readText(h.file())));

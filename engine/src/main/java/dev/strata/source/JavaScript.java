@@ -15,6 +15,14 @@ public final class JavaScript implements Script {
     /** Finds the compiled class of a Java migration (compiling it and its siblings on first use). */
     public interface Classes {
         Class<?> classOf(JavaScript script);
+
+        /** The checksum remembered from an earlier rendering of this very source, or null. */
+        default String cachedChecksum(JavaScript script) {
+            return null;
+        }
+
+        /** Remembers the checksum of a rendering, for {@link #cachedChecksum}. */
+        default void rememberChecksum(JavaScript script, String checksum) {}
     }
 
     private final Path path;
@@ -71,7 +79,19 @@ public final class JavaScript implements Script {
     public Loaded load() {
         // JavaRendering holds every reference to the ops package (and so to jOOQ): loading this class
         // while reading headers must not pull them in.
-        return JavaRendering.load(this, classes.classOf(this));
+        Loaded loaded = JavaRendering.load(this, classes.classOf(this));
+        classes.rememberChecksum(this, loaded.checksum());
+        return loaded;
+    }
+
+    /**
+     * The checksum of what the migration renders; from the compile cache when this source was
+     * rendered before, so verifying applied migrations neither compiles nor loads jOOQ.
+     */
+    @Override
+    public String checksum() {
+        String cached = classes.cachedChecksum(this);
+        return cached != null ? cached : load().checksum();
     }
 
     @Override

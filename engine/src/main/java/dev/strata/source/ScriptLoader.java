@@ -80,6 +80,25 @@ public final class ScriptLoader {
             }
             return classes.get(script);
         }
+
+        @Override
+        public String cachedChecksum(JavaScript script) {
+            return compiler.cachedChecksum(header(script));
+        }
+
+        @Override
+        public void rememberChecksum(JavaScript script, String checksum) {
+            compiler.rememberChecksum(header(script), checksum);
+        }
+
+        private JavaHeader header(JavaScript script) {
+            for (int i = 0; i < scripts.size(); i++) {
+                if (scripts.get(i) == script) {
+                    return headers.get(i);
+                }
+            }
+            throw new IllegalArgumentException("not in this batch: " + script);
+        }
     }
 
     /**

@@ -95,6 +95,9 @@ class JavaMigrationIT {
                 .asString().startsWith("v1:");
         List<Path> classes = cachedClasses();
         assertThat(classes).hasSize(1);
+        // The rendered checksum is kept beside the class, so later runs verify it without rendering.
+        assertThat(Files.readString(classes.get(0).resolveSibling("strata.checksum")).strip())
+                .isEqualTo(db.column("SELECT checksum FROM strata_history WHERE revision = 'a2'").get(0));
         long compiledAt = Files.getLastModifiedTime(classes.get(0)).toMillis();
 
         lines.clear();
