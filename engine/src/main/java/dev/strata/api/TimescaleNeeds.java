@@ -6,6 +6,7 @@ import dev.strata.db.ServerInfo;
 import dev.strata.error.BadInputException;
 import dev.strata.plan.Step;
 import dev.strata.source.Script;
+import dev.strata.source.TimescaleCalls;
 import dev.strata.source.Statement;
 import java.sql.SQLException;
 
@@ -32,7 +33,7 @@ final class TimescaleNeeds {
         if (firstUse == null) {
             firstUse = use;
         }
-        if (highest == null || ServerInfo.compareVersions(version, highest) > 0) {
+        if (highest == null || TimescaleCalls.compareVersions(version, highest) > 0) {
             highest = version;
             highestUse = use;
         }
@@ -75,7 +76,7 @@ final class TimescaleNeeds {
             throw new BadInputException(firstUse + ", but the server of target '" + target.name() + "' (PostgreSQL "
                     + server.serverVersion() + ") has no timescaledb extension to install");
         }
-        if (ServerInfo.compareVersions(has, highest) < 0) {
+        if (TimescaleCalls.compareVersions(has, highest) < 0) {
             throw new BadInputException(highestUse + ", which needs TimescaleDB " + highest + " or later; target '" + target.name()
                     + "' has TimescaleDB " + has + (server.timescaleInstalled() == null ? " available" : ""));
         }

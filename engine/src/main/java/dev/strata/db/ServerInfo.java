@@ -37,26 +37,4 @@ public record ServerInfo(int versionNum, String serverVersion, String timescaleI
     public String timescale() {
         return timescaleInstalled != null ? timescaleInstalled : timescaleAvailable;
     }
-
-    /** {@code a} compared with {@code b} as dotted versions ({@code 2.13.0} vs {@code 2.9.1}); a suffix such as {@code -dev} is ignored. */
-    public static int compareVersions(String a, String b) {
-        String[] x = a.split("[.-]");
-        String[] y = b.split("[.-]");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            int p = i < x.length ? number(x[i]) : 0;
-            int q = i < y.length ? number(y[i]) : 0;
-            if (p != q) {
-                return Integer.compare(p, q);
-            }
-        }
-        return 0;
-    }
-
-    private static int number(String part) {
-        int n = 0;
-        for (int i = 0; i < part.length() && Character.isDigit(part.charAt(i)); i++) {
-            n = n * 10 + (part.charAt(i) - '0');
-        }
-        return n;
-    }
 }

@@ -57,6 +57,7 @@ public final class ScriptLoader {
         private final JavaMigrationCompiler compiler;
         private final List<JavaScript> scripts = new ArrayList<>();
         private final List<JavaHeader> headers = new ArrayList<>();
+        private final java.util.Map<JavaScript, JavaHeader> headerOf = new java.util.IdentityHashMap<>();
         private java.util.Map<JavaScript, Class<?>> classes;
 
         JavaBatch(JavaMigrationCompiler compiler) {
@@ -66,6 +67,7 @@ public final class ScriptLoader {
         void add(JavaScript script, JavaHeader header) {
             scripts.add(script);
             headers.add(header);
+            headerOf.put(script, header);
         }
 
         @Override
@@ -92,12 +94,11 @@ public final class ScriptLoader {
         }
 
         private JavaHeader header(JavaScript script) {
-            for (int i = 0; i < scripts.size(); i++) {
-                if (scripts.get(i) == script) {
-                    return headers.get(i);
-                }
+            JavaHeader header = headerOf.get(script);
+            if (header == null) {
+                throw new IllegalArgumentException("not in this batch: " + script);
             }
-            throw new IllegalArgumentException("not in this batch: " + script);
+            return header;
         }
     }
 

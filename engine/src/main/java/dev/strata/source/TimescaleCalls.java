@@ -57,7 +57,7 @@ public final class TimescaleCalls {
                     version = "0";
                 }
             }
-            if (version != null && (found == null || compare(version, found.version()) > 0)) {
+            if (version != null && (found == null || compareVersions(version, found.version()) > 0)) {
                 found = new Use(bare.toLowerCase(java.util.Locale.ROOT).replace("create extension timescaledb", "CREATE EXTENSION timescaledb"),
                         version);
             }
@@ -65,16 +65,28 @@ public final class TimescaleCalls {
         return found;
     }
 
-    private static int compare(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
+    /**
+     * {@code a} compared with {@code b} as dotted versions ({@code 2.13.0} vs {@code 2.9.1}); a suffix
+     * such as {@code -dev} is ignored.
+     */
+    public static int compareVersions(String a, String b) {
+        String[] x = a.split("[.-]");
+        String[] y = b.split("[.-]");
         for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            int p = i < x.length ? Integer.parseInt(x[i]) : 0;
-            int q = i < y.length ? Integer.parseInt(y[i]) : 0;
+            int p = i < x.length ? number(x[i]) : 0;
+            int q = i < y.length ? number(y[i]) : 0;
             if (p != q) {
                 return Integer.compare(p, q);
             }
         }
         return 0;
+    }
+
+    private static int number(String part) {
+        int n = 0;
+        for (int i = 0; i < part.length() && Character.isDigit(part.charAt(i)); i++) {
+            n = n * 10 + (part.charAt(i) - '0');
+        }
+        return n;
     }
 }

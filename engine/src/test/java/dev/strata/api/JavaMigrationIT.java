@@ -125,11 +125,37 @@ class JavaMigrationIT {
         String text = Files.readString(file);
         Files.writeString(file, text.substring(0, text.indexOf("    @Override\n    public void downgrade")) + "}\n");
         online().move(Direction.UPGRADE, RevisionExpr.parse("head"), Online.Options.defaults(), out);
+        assertThat(lines).anyMatch(l -> l.startsWith("Note: revision a2 cannot be downgraded: its downgrade cannot be generated"));
         assertThatThrownBy(() -> online().move(Direction.DOWNGRADE, RevisionExpr.parse("base"), Online.Options.defaults(), out))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("revision a2 (" + file + ") cannot be downgraded")
                 .hasMessageContaining("execute (line 10) cannot be undone")
                 .hasMessageContaining("write downgrade(");
         assertThat(db.column("SELECT version_num FROM strata_version")).containsExactly("a2");
+    }
+
+    @Test
+    void aStatementOutsideTheTransactionThatFailsLeavesTheCommittedPartAndIsRecordedPartial() throws Exception {
+        Files.writeString(dir.resolve("m/Va2_Devices.java"), """
+                import dev.strata.ops.JavaMigration;
+                import dev.strata.ops.Migration;
+                import dev.strata.ops.Ops;
+
+                @Migration(revision = "a2", downRevision = "a1", message = "devices")
+                public class Va2_Devices implements JavaMigration {
+                    @Override
+                    public void upgrade(Ops op) {
+                        op.execute("CREATE TABLE devices (id int PRIMARY KEY)", "DROP TABLE devices");
+                        op.createIndex("ix_devices_missing", "devices", i -> i.columns("missing").concurrently());
+                    }
+                }
+                """);
+        assertThatThrownBy(() -> online().move(Direction.UPGRADE, RevisionExpr.parse("head"), Online.Options.defaults(), out))
+                .isInstanceOf(dev.strata.run.MigrationFailedException.class)
+                .hasMessageContaining("revision a2 failed at statement 2")
+                .hasMessageContaining("statement 1 ran and stays applied, as part of the revision runs outside a transaction");
+        assertThat(db.column("SELECT count(*) FROM pg_tables WHERE tablename = 'devices'")).containsExactly("1");
+        assertThat(db.column("SELECT version_num FROM strata_version")).containsExactly("a1");
+        assertThat(db.column("SELECT outcome FROM strata_history WHERE revision = 'a2'")).containsExactly("partial");
     }
 }

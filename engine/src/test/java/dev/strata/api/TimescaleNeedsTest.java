@@ -14,6 +14,7 @@ import dev.strata.plan.HeadChange;
 import dev.strata.plan.Step;
 import dev.strata.source.JavaScript;
 import dev.strata.source.Statement;
+import dev.strata.source.TimescaleCalls;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -73,8 +74,8 @@ class TimescaleNeedsTest {
 
     @Test
     void versionsCompareNumerically() {
-        assertThat(ServerInfo.compareVersions("2.13.0", "2.9.1")).isPositive();
-        assertThat(ServerInfo.compareVersions("2.23.0-dev", "2.23.0")).isZero();
-        assertThat(ServerInfo.compareVersions("2", "2.0.1")).isNegative();
+        assertThat(TimescaleCalls.compareVersions("2.13.0", "2.9.1")).isPositive();
+        assertThat(TimescaleCalls.compareVersions("2.23.0-dev", "2.23.0")).isZero();
+        assertThat(TimescaleCalls.compareVersions("2", "2.0.1")).isNegative();
     }
 }
