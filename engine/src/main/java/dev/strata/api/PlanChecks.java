@@ -43,6 +43,16 @@ final class PlanChecks {
                         needs.add(step, script, new Statement(statement.sql(), statement.line(), true, use.what(), use.version()));
                     }
                 }
+                String control = TransactionRules.transactionControl(statement.sql());
+                if (control != null) {
+                    throw new BadInputException("revision " + step.revision().id() + " (" + script.origin() + ":" + statement.line()
+                            + ", statement " + (i + 1) + ") runs " + control + ", but Strata owns the revision's transaction: "
+                            + (step.transactional()
+                                    ? "remove it (the revision already runs in one transaction), or add '-- transactional: false' to the "
+                                            + "header to run each statement on its own"
+                                    : "in a transactional: false script each statement commits on its own; remove it, and put "
+                                            + "statements that must commit together in a transactional revision of their own"));
+                }
                 if (!step.transactional() || !statement.inTransaction()) {
                     continue;
                 }

@@ -61,6 +61,29 @@ public final class TransactionRules {
         return null;
     }
 
+    /**
+     * The transaction-control command this statement is ({@code COMMIT}, {@code ROLLBACK}, {@code BEGIN},
+     * ...), or null. Strata owns a step's transaction: a script's own {@code COMMIT} would commit part of
+     * a revision that is then reported rolled back, and its {@code ROLLBACK} would undo the statements
+     * while the revision is recorded applied. {@code SAVEPOINT}, {@code RELEASE} and
+     * {@code ROLLBACK TO} stay inside the transaction and are allowed.
+     */
+    public static String transactionControl(String sql) {
+        List<String> w = words(sql);
+        if (w.isEmpty()) {
+            return null;
+        }
+        String first = w.get(0);
+        String second = w.size() > 1 ? w.get(1) : "";
+        return switch (first) {
+            case "BEGIN", "COMMIT", "END", "ABORT" -> first;
+            case "ROLLBACK" -> second.equals("TO") ? null : first;
+            case "START" -> second.equals("TRANSACTION") ? "START TRANSACTION" : null;
+            case "PREPARE" -> second.equals("TRANSACTION") ? "PREPARE TRANSACTION" : null;
+            default -> null;
+        };
+    }
+
     private static boolean endsWithNoData(List<String> w) {
         int n = w.size();
         return n >= 3 && w.get(n - 3).equals("WITH") && w.get(n - 2).equals("NO") && w.get(n - 1).equals("DATA");

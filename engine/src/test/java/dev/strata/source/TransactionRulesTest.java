@@ -46,4 +46,35 @@ class TransactionRulesTest {
     void findsWhatCannotRunInATransaction(String sql, String refusal) {
         assertThat(TransactionRules.refusal(sql)).isEqualTo(refusal);
     }
+
+    static Stream<Arguments> transactionControl() {
+        return Stream.of(
+                Arguments.of("COMMIT", "COMMIT"),
+                Arguments.of("commit work", "COMMIT"),
+                Arguments.of("ROLLBACK", "ROLLBACK"),
+                Arguments.of("rollback and chain", "ROLLBACK"),
+                Arguments.of("END", "END"),
+                Arguments.of("ABORT", "ABORT"),
+                Arguments.of("BEGIN", "BEGIN"),
+                Arguments.of("begin isolation level serializable", "BEGIN"),
+                Arguments.of("START TRANSACTION READ WRITE", "START TRANSACTION"),
+                Arguments.of("-- done\nCOMMIT", "COMMIT"),
+                Arguments.of("PREPARE TRANSACTION 'x'", "PREPARE TRANSACTION"),
+                // Stay inside the transaction, or are not transaction control at all:
+                Arguments.of("SAVEPOINT s", null),
+                Arguments.of("ROLLBACK TO SAVEPOINT s", null),
+                Arguments.of("rollback to s", null),
+                Arguments.of("RELEASE SAVEPOINT s", null),
+                Arguments.of("DO $$ BEGIN PERFORM 1; END $$", null),
+                Arguments.of("CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END", null),
+                Arguments.of("SELECT 'COMMIT'", null),
+                Arguments.of("PREPARE q AS SELECT 1", null),
+                Arguments.of("CREATE TABLE \"commit\" (a int)", null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("transactionControl")
+    void findsTransactionControl(String sql, String command) {
+        assertThat(TransactionRules.transactionControl(sql)).isEqualTo(command);
+    }
 }
