@@ -55,11 +55,31 @@ public final class VersionStore {
         }
     }
 
-    /** Creates the tables if they are missing; call with the lock held. */
+    /**
+     * Creates what is missing of the schema and the tables; call with the lock held. Nothing is issued
+     * for what exists: {@code CREATE ... IF NOT EXISTS} still needs the privilege to create, and a role
+     * that was only granted the tables must be able to migrate.
+     */
     public void ensureTables() throws SQLException {
         try (Statement s = connection.createStatement()) {
-            for (String sql : tables.createStatements()) {
-                s.execute(sql);
+            if (tables.schema() != null && !schemaExists()) {
+                s.execute(tables.createSchema());
+            }
+            if (!exists()) {
+                s.execute(tables.createVersionTable());
+            }
+            if (!historyExists()) {
+                s.execute(tables.createHistoryTable());
+            }
+        }
+    }
+
+    private boolean schemaExists() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)")) {
+            ps.setString(1, tables.schema());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
             }
         }
     }

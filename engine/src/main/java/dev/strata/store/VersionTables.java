@@ -37,17 +37,34 @@ public record VersionTables(String schema, String versionTable) {
         return schema == null ? Sql.identifier(table) : Sql.identifier(schema) + "." + Sql.identifier(table);
     }
 
-    /** Creates the schema (if named) and both tables, if they do not exist yet. */
+    /** Creates the schema (if named) and both tables, if they do not exist yet: for a script run outside Strata. */
     public List<String> createStatements() {
         List<String> out = new ArrayList<>();
         if (schema != null) {
-            out.add("CREATE SCHEMA IF NOT EXISTS " + Sql.identifier(schema));
+            out.add(createSchema());
         }
-        out.add("CREATE TABLE IF NOT EXISTS " + qualifiedVersionTable() + " (\n"
+        out.add(createVersionTable());
+        out.add(createHistoryTable());
+        return out;
+    }
+
+    /**
+     * Creates the schema. Even with IF NOT EXISTS, PostgreSQL checks the CREATE privilege on the
+     * database first, so an online run issues it only when the schema is missing.
+     */
+    public String createSchema() {
+        return "CREATE SCHEMA IF NOT EXISTS " + Sql.identifier(schema);
+    }
+
+    public String createVersionTable() {
+        return "CREATE TABLE IF NOT EXISTS " + qualifiedVersionTable() + " (\n"
                 + "    version_num VARCHAR(" + ID_LENGTH + ") NOT NULL,\n"
                 + "    CONSTRAINT " + Sql.identifier(versionTable + "_pkc") + " PRIMARY KEY (version_num)\n"
-                + ")");
-        out.add("CREATE TABLE IF NOT EXISTS " + qualifiedHistoryTable() + " (\n"
+                + ")";
+    }
+
+    public String createHistoryTable() {
+        return "CREATE TABLE IF NOT EXISTS " + qualifiedHistoryTable() + " (\n"
                 + "    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
                 + "    revision VARCHAR(" + ID_LENGTH + ") NOT NULL,\n"
                 + "    direction VARCHAR(16) NOT NULL,\n"
@@ -60,8 +77,7 @@ public record VersionTables(String schema, String versionTable) {
                 + "    tool_version TEXT NOT NULL,\n"
                 + "    outcome VARCHAR(16) NOT NULL,\n"
                 + "    error TEXT\n"
-                + ")");
-        return out;
+                + ")";
     }
 
     public String insert(String revision) {
