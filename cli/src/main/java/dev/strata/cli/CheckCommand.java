@@ -2,6 +2,7 @@ package dev.strata.cli;
 
 import dev.strata.api.Online;
 import dev.strata.api.TargetSelection;
+import dev.strata.config.ConnectionSpec;
 import dev.strata.db.DatabaseException;
 import dev.strata.graph.Revision;
 import java.util.LinkedHashMap;
@@ -18,11 +19,17 @@ final class CheckCommand extends BaseCommand {
     @Mixin
     ConnectOptions online;
 
+    @Mixin
+    OnlineOptions.LockOption lock;
+
     @Override
     public Integer call() {
         var target = TargetSelection.require(config(), targetName(), List.of());
+        // A connection setting that cannot be read (an unset variable, a malformed URL) is bad input
+        // (exit 2), as for every other command; status would report it as an unreachable target.
+        ConnectionSpec.of(target);
         loadProjectInBackground();
-        Online.Status s = new Online(this::project, target).status(online.toOptions(), new ConsoleOutput(out(), err(), quiet(), verbose()));
+        Online.Status s = new Online(this::project, target).status(online.toOptions(lock), new ConsoleOutput(out(), err(), quiet(), verbose()));
         if (!s.reachable()) {
             throw new DatabaseException(target.name(), s.error().replaceFirst("^target '[^']*': ", ""));
         }

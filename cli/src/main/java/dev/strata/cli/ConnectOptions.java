@@ -11,7 +11,8 @@ final class ConnectOptions {
             description = "Retry the connection until the database answers, up to this long (e.g. 60s). Default: no retry.")
     Duration wait;
 
-    Online.Options toOptions() {
-        return new Online.Options(wait, Duration.ofSeconds(60), false, false);
+    /** For the commands that only read: {@code lock} bounds the wait behind a lock on Strata's tables. */
+    Online.Options toOptions(OnlineOptions.LockOption lock) {
+        return new Online.Options(wait, lock.lockTimeout, false, false);
     }
 }

@@ -19,11 +19,14 @@ final class CurrentCommand extends BaseCommand {
     @Mixin
     ConnectOptions online;
 
+    @Mixin
+    OnlineOptions.LockOption lock;
+
     @Override
     public Integer call() {
         var target = TargetSelection.require(config(), targetName(), List.of());
         loadProjectInBackground();
-        List<String> heads = new Online(this::project, target).current(online.toOptions(), new ConsoleOutput(out(), err(), quiet(), verbose()));
+        List<String> heads = new Online(this::project, target).current(online.toOptions(lock), new ConsoleOutput(out(), err(), quiet(), verbose()));
         RevisionGraph graph = project().graph();
         RevisionFormat format = new RevisionFormat(graph);
         if (json()) {

@@ -22,13 +22,16 @@ final class HistoryCommand extends BaseCommand {
     @picocli.CommandLine.Mixin
     ConnectOptions online;
 
+    @picocli.CommandLine.Mixin
+    OnlineOptions.LockOption lock;
+
     @Override
     public Integer call() {
         java.util.Set<String> current = null;
         if (indicateCurrent) {
             var target = dev.strata.api.TargetSelection.require(config(), targetName(), java.util.List.of());
             current = java.util.Set.copyOf(new dev.strata.api.Online(this::project, target)
-                    .current(online.toOptions(), new ConsoleOutput(out(), err(), quiet(), verbose())));
+                    .current(online.toOptions(lock), new ConsoleOutput(out(), err(), quiet(), verbose())));
         }
         RevisionRange r = range == null ? new RevisionRange(null, null, ":") : RevisionRange.parse(range);
         RevisionGraph graph = project().graph();

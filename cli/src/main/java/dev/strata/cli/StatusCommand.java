@@ -24,6 +24,9 @@ final class StatusCommand extends BaseCommand {
     @Mixin
     ConnectOptions online;
 
+    @Mixin
+    OnlineOptions.LockOption lock;
+
     /** The unresolved partial failure as JSON (the same object in status and check), or null. */
     static Map<String, Object> partialJson(Online.Status s) {
         if (s.partial() == null) {
@@ -54,7 +57,7 @@ final class StatusCommand extends BaseCommand {
         List<Online.Status> all = new ArrayList<>();
         for (TargetConfig t : targets) {
             try {
-                all.add(new Online(this::project, t).status(online.toOptions(), new ConsoleOutput(out(), err(), true, false)));
+                all.add(new Online(this::project, t).status(online.toOptions(lock), new ConsoleOutput(out(), err(), quiet(), false)));
             } catch (StrataException e) {
                 all.add(Online.Status.failed(t.name(), "?", e.getMessage()));
             }

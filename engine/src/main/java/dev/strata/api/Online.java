@@ -5,6 +5,7 @@ import dev.strata.config.TargetConfig;
 import dev.strata.config.ToolVersion;
 import dev.strata.db.AdvisoryLock;
 import dev.strata.db.DatabaseException;
+import dev.strata.db.LockWait;
 import dev.strata.db.TargetDatabase;
 import dev.strata.error.BadInputException;
 import dev.strata.error.StrataException;
@@ -104,14 +105,17 @@ public final class Online {
             resolve();
             scope.check(project, destination);
             VersionStore store = storeOn(db);
-            List<String> heads = knownHeads(store.heads());
+            List<String> heads = LockWait.read(db, ownTables(), options.lockTimeout(), out::info, () -> knownHeads(store.heads()));
             Plan plan = plan(direction, heads, destination);
             if (plan.isEmpty()) {
                 return plan; // nothing to do: never wait on another run's lock for nothing
             }
             checkBodies(plan, db);
-            List<String> accepted = verifyChecksums(store, heads, options.allowChanged());
-            checkPartial(store, options.retryPartial());
+            List<String> accepted = LockWait.read(db, ownTables(), options.lockTimeout(), out::info, () -> {
+                List<String> changed = verifyChecksums(store, heads, options.allowChanged());
+                checkPartial(store, options.retryPartial());
+                return changed;
+            });
             try (AdvisoryLock lock = AdvisoryLock.acquire(db, tables.qualifiedVersionTable(), options.lockTimeout(), out::info)) {
                 store.ensureTables();
                 for (String id : accepted) {
@@ -223,12 +227,18 @@ public final class Online {
         return heads;
     }
 
+    /** Strata's own tables on this target, which reads must not wait for in silence. */
+    private List<String> ownTables() {
+        return List.of(tables.qualifiedVersionTable(), tables.qualifiedHistoryTable());
+    }
+
     // ---- current ------------------------------------------------------------------------------
 
     /** The target's current heads (exact ids from the version table; empty before the first run). */
     public List<String> current(Options options, Output out) {
         try (TargetDatabase db = TargetDatabase.open(target, options.connectWait(), out::info)) {
-            return storeOn(db).heads();
+            VersionStore store = storeOn(db);
+            return LockWait.read(db, ownTables(), options.lockTimeout(), out::info, store::heads);
         } catch (SQLException e) {
             throw new DatabaseException(target.name(), TargetDatabase.describe(e));
         }
@@ -314,22 +324,26 @@ public final class Online {
         try (TargetDatabase db = TargetDatabase.open(target, options.connectWait(), out::info)) {
             resolve();
             VersionStore store = storeOn(db);
-            List<String> raw = store.heads();
-            try {
-                List<String> heads = knownHeads(raw);
-                Plan plan = scope.planner().upgrade(heads, RevisionExpr.parse("heads"));
-                List<Revision> pending = plan.steps().stream().map(Step::revision).toList();
-                return new Status(target.name(), url, true, null, heads, pending, changedScripts(store, heads),
-                        store.lastApplied(), store.unresolvedPartial());
-            } catch (BadInputException e) {
-                // Reachable, but at a state the scripts do not explain (a broken chain).
-                return new Status(target.name(), url, true, e.getMessage(), raw, List.of(), List.of(), store.lastApplied(),
-                        store.unresolvedPartial());
-            }
+            return LockWait.read(db, ownTables(), options.lockTimeout(), out::info, () -> status(store, url));
         } catch (DatabaseException e) {
             return Status.failed(target.name(), url, e.getMessage());
         } catch (SQLException e) {
             return Status.failed(target.name(), url, TargetDatabase.describe(e));
+        }
+    }
+
+    private Status status(VersionStore store, String url) throws SQLException {
+        List<String> raw = store.heads();
+        try {
+            List<String> heads = knownHeads(raw);
+            Plan plan = scope.planner().upgrade(heads, RevisionExpr.parse("heads"));
+            List<Revision> pending = plan.steps().stream().map(Step::revision).toList();
+            return new Status(target.name(), url, true, null, heads, pending, changedScripts(store, heads),
+                    store.lastApplied(), store.unresolvedPartial());
+        } catch (BadInputException e) {
+            // Reachable, but at a state the scripts do not explain (a broken chain).
+            return new Status(target.name(), url, true, e.getMessage(), raw, List.of(), List.of(), store.lastApplied(),
+                    store.unresolvedPartial());
         }
     }
 }
