@@ -35,12 +35,31 @@ abstract class BaseCommand implements Callable<Integer> {
     private Project project;
     private java.util.concurrent.CompletableFuture<Project> loading;
 
+    private PrintWriter out;
+    private PrintWriter err;
+
+    /**
+     * Where the command's output goes: control characters that script text may carry are shown, not
+     * sent to the terminal (see {@link VisibleText}), except in SQL printed for psql.
+     */
     PrintWriter out() {
-        return spec.commandLine().getOut();
+        if (out == null) {
+            PrintWriter raw = spec.commandLine().getOut();
+            out = printsSql() ? raw : new PrintWriter(new VisibleText(raw), true);
+        }
+        return out;
     }
 
     PrintWriter err() {
-        return spec.commandLine().getErr();
+        if (err == null) {
+            err = new PrintWriter(new VisibleText(spec.commandLine().getErr()), true);
+        }
+        return err;
+    }
+
+    /** Whether this run prints a SQL script, whose text must reach psql exactly as the scripts say. */
+    boolean printsSql() {
+        return false;
     }
 
     boolean json() {

@@ -46,6 +46,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             return se.kind().exitCode();
         }
         err.println("error: " + oneLine(ex.getMessage()));
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            // picocli lists the closest match first; the rest are often far off (histroy -> stamp).
+            err.println("Did you mean '" + unmatched.getSuggestions().get(0) + "'?");
+        }
         err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
         return USAGE;
@@ -60,7 +64,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         return false;
     }
 
+    /** The message on one line, with any control character it carries from script text shown, not sent. */
     private static String oneLine(String message) {
-        return message == null ? "" : message.replace("\r", "").replace('\n', ' ').strip();
+        return message == null ? "" : VisibleText.of(message.replace("\r", "").replace('\n', ' ').strip());
     }
 }

@@ -19,6 +19,11 @@ abstract class MoveCommand extends BaseCommand {
     @Option(names = "--sql", description = "Print the SQL script instead of running it (offline mode).")
     boolean sql;
 
+    @Override
+    boolean printsSql() {
+        return sql;
+    }
+
     @Mixin
     OnlineOptions online;
 
