@@ -40,6 +40,7 @@ final class MigrateCommand implements Runnable {
         m.put("history", HistoryCommand.class);
         m.put("show", ShowCommand.class);
         m.put("graph", GraphCommand.class);
+        m.put("import", ImportCommand.class);
         m.put("completion", CompletionCommand.class);
         return java.util.Collections.unmodifiableMap(m);
     }

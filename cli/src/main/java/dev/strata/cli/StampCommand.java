@@ -15,8 +15,13 @@ import picocli.CommandLine.Parameters;
         description = "Record that the database is at the given revision(s) without running any migration.")
 final class StampCommand extends BaseCommand {
 
-    @Parameters(arity = "1..*", paramLabel = "REV", description = "Revisions (head, heads, base, LABEL@head, ids ...).")
-    List<String> revisions;
+    @Parameters(arity = "0..*", paramLabel = "REV", description = "Revisions (head, heads, base, LABEL@head, ids ...).")
+    List<String> revisions = List.of();
+
+    @Option(names = "--from-alembic", arity = "0..1", fallbackValue = "alembic_version", paramLabel = "TABLE",
+            description = "Take over a database Alembic migrated: record the heads of its alembic_version table "
+                    + "(or [SCHEMA.]TABLE), leaving that table alone.")
+    String fromAlembic;
 
     @Option(names = "--purge", description = "Delete every row of the version table first (repairs a broken chain).")
     boolean purge;
@@ -33,6 +38,12 @@ final class StampCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        if (fromAlembic != null) {
+            return fromAlembic();
+        }
+        if (revisions.isEmpty()) {
+            throw new dev.strata.error.BadInputException("stamp needs the revision(s) to record, or --from-alembic");
+        }
         if (sql) {
             RevisionExpr start = null;
             List<String> texts = revisions;
@@ -59,6 +70,24 @@ final class StampCommand extends BaseCommand {
         Online.Stamped stamped = new Online(this::project, target)
                 .stamp(exprs, purge, new Online.Options(connect.wait, lock.lockTimeout, false, false), new ConsoleOutput(out(), err(), quiet(), verbose()));
         info("Running stamp_revision " + String.join(", ", stamped.before()) + " -> " + String.join(", ", stamped.after()));
+        return 0;
+    }
+
+    /** Records the heads Alembic recorded, so Strata carries on where Alembic stopped. */
+    private int fromAlembic() {
+        if (!revisions.isEmpty() || sql) {
+            throw new dev.strata.error.BadInputException("--from-alembic reads the revisions from Alembic's table: give no REV and no --sql");
+        }
+        var target = TargetSelection.require(config(), targetName(), List.of());
+        loadProjectInBackground();
+        Online online = new Online(this::project, target);
+        Online.Options options = new Online.Options(connect.wait, lock.lockTimeout, false, false);
+        ConsoleOutput output = new ConsoleOutput(out(), err(), quiet(), verbose());
+        List<String> heads = online.alembicHeads(fromAlembic, options, output);
+        List<RevisionExpr> exprs = heads.isEmpty() ? List.of(RevisionExpr.parse("base")) : exprs(heads);
+        Online.Stamped stamped = online.stamp(exprs, purge, options, output);
+        info("Running stamp_revision " + String.join(", ", stamped.before()) + " -> " + String.join(", ", stamped.after())
+                + " (from " + fromAlembic + ")");
         return 0;
     }
 }

@@ -56,6 +56,15 @@ final class Cli {
         return p;
     }
 
+    /** A file's text, relative to the project folder. */
+    String read(String relative) {
+        try {
+            return Files.readString(dir.resolve(relative), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every regular file under the project folder, as relative paths, sorted. */
     List<String> files() {
         try (Stream<Path> s = Files.walk(dir)) {

@@ -18,6 +18,7 @@ import dev.strata.plan.StampPlan;
 import dev.strata.plan.Step;
 import dev.strata.run.Runner;
 import dev.strata.source.Script;
+import dev.strata.store.Sql;
 import dev.strata.store.VersionStore;
 import dev.strata.store.VersionTables;
 import java.sql.SQLException;
@@ -239,6 +240,49 @@ public final class Online {
         try (TargetDatabase db = TargetDatabase.open(target, options.connectWait(), out::info)) {
             VersionStore store = storeOn(db);
             return LockWait.read(db, ownTables(), options.lockTimeout(), out::info, store::heads);
+        } catch (SQLException e) {
+            throw new DatabaseException(target.name(), TargetDatabase.describe(e));
+        }
+    }
+
+    // ---- taking over from Alembic ----------------------------------------------------------------
+
+    /**
+     * The heads Alembic recorded in {@code table} ({@code alembic_version}, or {@code schema.table}), each
+     * of which must be a revision of this project (imported with {@code migrate import alembic}).
+     */
+    public List<String> alembicHeads(String table, Options options, Output out) {
+        try (TargetDatabase db = TargetDatabase.open(target, options.connectWait(), out::info)) {
+            resolve();
+            List<String> heads = new ArrayList<>();
+            int dot = table.indexOf('.');
+            String qualified = dot < 0 ? Sql.identifier(table)
+                    : Sql.identifier(table.substring(0, dot)) + "." + Sql.identifier(table.substring(dot + 1));
+            try (java.sql.PreparedStatement exists = db.connection().prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+                exists.setString(1, qualified);
+                try (java.sql.ResultSet rs = exists.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        throw new BadInputException("target '" + target.name() + "' has no table " + table
+                                + ": Alembic did not migrate this database, or keeps its version table elsewhere (--from-alembic SCHEMA.TABLE)");
+                    }
+                }
+            }
+            String sql = "SELECT version_num FROM " + qualified + " ORDER BY version_num";
+            try (java.sql.Statement s = db.connection().createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    heads.add(rs.getString(1));
+                }
+            }
+            for (String h : heads) {
+                if (!scope.graph().contains(h)) {
+                    throw new BadInputException(table + " names revision " + h + ", which "
+                            + (project.graph().contains(h) ? "target '" + target.name() + "' does not own (branch "
+                                    + String.join(", ", project.graph().labelsOf(h)) + ")"
+                                    : "no script of this project defines: import the Alembic project first (migrate import alembic DIR)"));
+                }
+            }
+            return heads;
         } catch (SQLException e) {
             throw new DatabaseException(target.name(), TargetDatabase.describe(e));
         }
