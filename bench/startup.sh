@@ -46,7 +46,7 @@ trap cleanup EXIT
 dropdb -h 127.0.0.1 -U postgres --if-exists "$db" 2>/dev/null
 createdb -h 127.0.0.1 -U postgres "$db"
 m="bin/migrate -c config/migrate.toml --db postgres"
-$m -q upgrade postgres@head # also builds bin/migrate's archive if the jar is new
+STRATA_ARCHIVE=now $m -q upgrade postgres@head # also builds bin/migrate's archive if the jar is new
 
 echo "== Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
 echo "== Which commands load jOOQ (bin/migrate, -Xlog:class+load)"
