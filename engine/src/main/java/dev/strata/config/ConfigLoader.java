@@ -258,24 +258,10 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(dotEnv.toString(), null, "cannot be read (" + e.getClass().getSimpleName() + ")");
         }
-        for (int n = 0; n < lines.size(); n++) {
-            String line = lines.get(n).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            if (line.startsWith("export ")) {
-                line = line.substring("export ".length()).strip();
-            }
-            int eq = line.indexOf('=');
-            if (eq <= 0 || !NAME.matcher(line.substring(0, eq).strip()).matches()) {
-                throw new ConfigException(dotEnv + ":" + (n + 1), null, "expected KEY=VALUE");
-            }
-            String value = line.substring(eq + 1).strip();
-            if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
-                    && value.charAt(value.length() - 1) == value.charAt(0)) {
-                value = value.substring(1, value.length() - 1);
-            }
-            merged.put(line.substring(0, eq).strip(), value);
+        try {
+            merged.putAll(DotEnv.parse(lines));
+        } catch (DotEnv.BadLine e) {
+            throw new ConfigException(dotEnv + ":" + e.line, null, e.getMessage());
         }
         merged.putAll(environment);
         return merged;

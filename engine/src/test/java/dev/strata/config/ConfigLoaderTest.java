@@ -54,6 +54,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void dotEnvInlineCommentsAndQuotesFollowTheDotenvRules() throws IOException {
+        Files.writeString(dir.resolve(".env"), "PG_URL=jdbc:postgresql://h/app   # the app's database\n"
+                + "PG_PASS='s3cr#t/$x' # quoted\n");
+        TargetConfig pg = load(SCRIPTS + "[targets.pg]\nurl = \"${PG_URL}\"\npassword = \"${PG_PASS}\"\n", Map.of()).target("pg");
+        assertThat(pg.url()).isEqualTo("jdbc:postgresql://h/app");
+        assertThat(pg.password()).isEqualTo("s3cr#t/$x");
+    }
+
+    @Test
     void anEmptyVariableTakesTheDefault() throws IOException {
         Config c = load(SCRIPTS + "[targets.pg]\nurl = \"${URL:-jdbc:postgresql://h/app}\"\n", Map.of("URL", ""));
         assertThat(c.target("pg").url()).isEqualTo("jdbc:postgresql://h/app");
