@@ -39,6 +39,14 @@ final class StatusCommand extends BaseCommand {
         return m;
     }
 
+    private static String displayUrl(TargetConfig t) {
+        try {
+            return dev.strata.config.ConnectionSpec.of(t).display();
+        } catch (StrataException e) {
+            return "?";
+        }
+    }
+
     @Override
     public Integer call() {
         List<TargetConfig> targets = new ArrayList<>(config().targets().values());
@@ -55,8 +63,16 @@ final class StatusCommand extends BaseCommand {
             return 0;
         }
         List<Online.Status> all = new ArrayList<>();
+        Map<String, String> notYet = new LinkedHashMap<>();
         for (TargetConfig t : targets) {
             try {
+                if (t.branch() != null && project().graph().labelIndex(t.branch()) < 0) {
+                    // A new project: nothing to report on yet, which is not a failure.
+                    notYet.put(t.name(), "no revisions yet: no script declares branch label '" + t.branch()
+                            + "'; write the first with: migrate --db " + t.name() + " revision -m MESSAGE");
+                    all.add(Online.Status.failed(t.name(), displayUrl(t), notYet.get(t.name())));
+                    continue;
+                }
                 all.add(new Online(this::project, t).status(online.toOptions(lock), new ConsoleOutput(out(), err(), quiet(), false)));
             } catch (StrataException e) {
                 all.add(Online.Status.failed(t.name(), "?", e.getMessage()));
@@ -68,8 +84,11 @@ final class StatusCommand extends BaseCommand {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("target", s.target());
                 m.put("url", s.url());
-                m.put("reachable", s.reachable());
-                m.put("error", s.error());
+                m.put("reachable", notYet.containsKey(s.target()) ? null : s.reachable());
+                m.put("error", notYet.containsKey(s.target()) ? null : s.error());
+                if (notYet.containsKey(s.target())) {
+                    m.put("note", notYet.get(s.target()));
+                }
                 m.put("heads", s.heads());
                 m.put("pending", s.pending().size());
                 m.put("pending_revisions", s.pending().stream().map(Revision::id).toList());
@@ -93,6 +112,10 @@ final class StatusCommand extends BaseCommand {
         int width = all.stream().mapToInt(s -> s.target().length()).max().orElse(6);
         for (Online.Status s : all) {
             String name = String.format("%-" + width + "s", s.target());
+            if (notYet.containsKey(s.target())) {
+                out().println(name + "  " + notYet.get(s.target()));
+                continue;
+            }
             if (!s.reachable()) {
                 out().println(name + "  unreachable: " + s.error().replaceFirst("^target '[^']*': ", ""));
                 continue;

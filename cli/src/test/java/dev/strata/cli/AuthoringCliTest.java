@@ -35,6 +35,21 @@ class AuthoringCliTest {
     }
 
     @Test
+    void statusOnABrandNewProjectSaysThereAreNoRevisionsYetNotUnreachable() {
+        Cli cli = new Cli(dir);
+        assertThat(cli.run("init", "-b", "postgres", "-b", "timescale").code()).isZero();
+        Cli.Result r = cli.run("status");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.lines()).containsExactly(
+                "postgres   no revisions yet: no script declares branch label 'postgres'; write the first with: migrate --db postgres revision -m MESSAGE",
+                "timescale  no revisions yet: no script declares branch label 'timescale'; write the first with: migrate --db timescale revision -m MESSAGE");
+        assertThat(cli.run("status", "--json").out()).contains("\"reachable\":null", "\"note\":\"no revisions yet");
+        Cli.Result up = cli.run("--db", "postgres", "upgrade", "heads");
+        assertThat(up.code()).isEqualTo(2);
+        assertThat(up.err()).contains("a new branch starts with: migrate --db postgres revision -m MESSAGE");
+    }
+
+    @Test
     void buildsATwoBranchProjectWithRevisionAndMergeAndPrintsTheUpgradeInAlembicsOrder() throws IOException {
         Cli cli = new Cli(dir);
         assertThat(cli.run("init", "-b", "postgres", "-b", "timescale").code()).isZero();

@@ -38,7 +38,8 @@ public record TargetScope(TargetConfig target, RevisionGraph graph, Planner plan
         if (labelled < 0) {
             throw new ConfigException(project.config().file().toString(), "targets." + target.name() + ".branch",
                     "no script declares branch label '" + target.branch() + "'"
-                            + (full.declaredLabels().isEmpty() ? "" : "; declared labels: " + String.join(", ", full.declaredLabels().keySet())));
+                            + (full.declaredLabels().isEmpty() ? "" : "; declared labels: " + String.join(", ", full.declaredLabels().keySet()))
+                            + "; a new branch starts with: migrate --db " + target.name() + " revision -m MESSAGE");
         }
         BitSet in = full.descendants(new int[] {labelled}, false);
         in.or(full.ancestors(new int[] {labelled}, false));
