@@ -35,6 +35,23 @@ class AuthoringCliTest {
     }
 
     @Test
+    void aRepeatedBranchLabelPutsTheRevisionOnThatBranchAsSeed003Writes() {
+        Cli cli = new Cli(dir);
+        assertThat(cli.run("init", "-b", "postgres", "-b", "timescale").code()).isZero();
+        assertThat(cli.run("-x", "db=timescale", "revision", "-m", "one", "--rev-id", "t1", "--branch-label", "timescale").code()).isZero();
+        Cli.Result again = cli.run("-x", "db=timescale", "revision", "-m", "two", "--rev-id", "t2", "--branch-label", "timescale");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("branch label 'timescale' is already declared by revision t1: the new revision goes on that branch");
+        assertThat(cli.read("branches/timescale/t2_two.sql")).contains("-- down_revision: t1\n", "-- branch_labels:\n");
+        // Without a target, too; and refused where it would contradict the target or --head.
+        assertThat(cli.run("revision", "-m", "three", "--rev-id", "t3", "--branch-label", "timescale").code()).isZero();
+        assertThat(cli.run("heads").lines()).containsExactly("t3 (timescale) (head)");
+        Cli.Result wrong = cli.run("-x", "db=postgres", "revision", "-m", "x", "--rev-id", "x1", "--branch-label", "timescale");
+        assertThat(wrong.code()).isEqualTo(2);
+        assertThat(wrong.err()).contains("use --head timescale@head (without --branch-label)");
+    }
+
+    @Test
     void statusOnABrandNewProjectSaysThereAreNoRevisionsYetNotUnreachable() {
         Cli cli = new Cli(dir);
         assertThat(cli.run("init", "-b", "postgres", "-b", "timescale").code()).isZero();

@@ -76,6 +76,24 @@ public final class RevisionAuthor {
         List<RevisionExpr> heads = request.heads();
         List<String> labels = new ArrayList<>(request.branchLabels());
         String note = null;
+        // Seed 003's habit: --branch-label on every revision of a branch. A label already declared
+        // means "on that branch": the revision goes on it and does not declare the label again.
+        List<String> existing = labels.stream().filter(l -> graph.labelIndex(l) >= 0).toList();
+        if (!existing.isEmpty()) {
+            String label = existing.get(0);
+            if (existing.size() > 1 || (!heads.isEmpty() && !onBranch(heads, label))
+                    || (heads.isEmpty() && target != null && target.branch() != null && !target.branch().equals(label))) {
+                throw new BadInputException("branch label '" + label + "' is already declared by revision "
+                        + graph.id(graph.labelIndex(label)) + "; to add a revision on that branch use --head " + label
+                        + "@head (without --branch-label)");
+            }
+            labels.removeAll(existing);
+            if (heads.isEmpty()) {
+                heads = List.of(RevisionExpr.parse(label + "@head"));
+            }
+            note = "branch label '" + label + "' is already declared by revision " + graph.id(graph.labelIndex(label))
+                    + ": the new revision goes on that branch and does not declare it again";
+        }
         if (heads.isEmpty()) {
             if (target != null && target.branch() != null) {
                 if (graph.labelIndex(target.branch()) >= 0) {
@@ -92,13 +110,6 @@ public final class RevisionAuthor {
                 heads = List.of(RevisionExpr.parse("head"));
             }
         }
-        for (String label : request.branchLabels()) {
-            int existing = graph.labelIndex(label);
-            if (existing >= 0) {
-                throw new BadInputException("branch label '" + label + "' is already declared by revision "
-                        + graph.id(existing) + "; to add a revision on that branch use --head " + label + "@head");
-            }
-        }
         List<String> downs = resolveHeads(heads, request.splice() ? Splice.ALLOWED : Splice.SUGGEST);
         List<String> deps = new ArrayList<>();
         for (String dep : request.dependsOn()) {
@@ -110,6 +121,17 @@ public final class RevisionAuthor {
             deps.add(graph.labelIndex(dep) == i ? dep : graph.id(i));
         }
         return write(request.message(), request.revId(), downs, labels, deps, request.transactional(), request.java(), request.versionPath(), note);
+    }
+
+    /** Whether every revision the expressions name is on the lineage of the label. */
+    private boolean onBranch(List<RevisionExpr> heads, String label) {
+        for (RevisionExpr e : heads) {
+            int[] revs = project.planner().resolver().revisions(e);
+            if (revs.length == 0 || project.planner().resolver().filterForLineage(revs, label).length != revs.length) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A merge point of two or more heads. */
