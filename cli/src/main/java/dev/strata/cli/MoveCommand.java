@@ -38,6 +38,17 @@ abstract class MoveCommand extends BaseCommand {
             RevisionExpr destination = RevisionExpr.parse(revision);
             var target = dev.strata.api.TargetSelection.require(config(), targetName(), java.util.List.of(destination));
             loadProjectInBackground();
+            if (json()) {
+                var report = new JsonRunReport(out(), err(), quiet(), direction().word(), target.name(), revision);
+                try {
+                    new dev.strata.api.Online(this::project, target).move(direction(), destination, online.toOptions(), report);
+                } catch (dev.strata.error.StrataException e) {
+                    report.failed(e);
+                    throw e;
+                }
+                report.succeeded(java.util.Map.of());
+                return 0;
+            }
             var output = new ConsoleOutput(out(), err(), quiet(), verbose());
             var plan = new dev.strata.api.Online(this::project, target).move(direction(), destination, online.toOptions(), output);
             if (plan.isEmpty()) {

@@ -4,7 +4,9 @@ import dev.strata.api.Online;
 import dev.strata.api.TargetSelection;
 import dev.strata.expr.RevisionExpr;
 import dev.strata.expr.RevisionRange;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,9 +69,31 @@ final class StampCommand extends BaseCommand {
         var exprs = exprs(revisions);
         var target = TargetSelection.require(config(), targetName(), exprs);
         loadProjectInBackground();
-        Online.Stamped stamped = new Online(this::project, target)
-                .stamp(exprs, purge, new Online.Options(connect.wait, lock.lockTimeout, false, false), new ConsoleOutput(out(), err(), quiet(), verbose()));
-        info("Running stamp_revision " + String.join(", ", stamped.before()) + " -> " + String.join(", ", stamped.after()));
+        Online online = new Online(this::project, target);
+        Online.Options options = new Online.Options(connect.wait, lock.lockTimeout, false, false);
+        return report(target.name(), String.join(" ", revisions), "", output -> online.stamp(exprs, purge, options, output));
+    }
+
+    /** Runs the stamp and reports it: Alembic's line, or with --json one object (also on failure). */
+    private int report(String target, String destination, String note,
+                       java.util.function.Function<Online.Output, Online.Stamped> stamp) {
+        if (json()) {
+            JsonRunReport report = new JsonRunReport(out(), err(), quiet(), "stamp", target, destination);
+            Online.Stamped stamped;
+            try {
+                stamped = stamp.apply(report);
+            } catch (dev.strata.error.StrataException e) {
+                report.failed(e);
+                throw e;
+            }
+            Map<String, Object> heads = new LinkedHashMap<>();
+            heads.put("before", stamped.before());
+            heads.put("after", stamped.after());
+            report.succeeded(heads);
+            return 0;
+        }
+        Online.Stamped stamped = stamp.apply(new ConsoleOutput(out(), err(), quiet(), verbose()));
+        info("Running stamp_revision " + String.join(", ", stamped.before()) + " -> " + String.join(", ", stamped.after()) + note);
         return 0;
     }
 
@@ -82,12 +106,10 @@ final class StampCommand extends BaseCommand {
         loadProjectInBackground();
         Online online = new Online(this::project, target);
         Online.Options options = new Online.Options(connect.wait, lock.lockTimeout, false, false);
-        ConsoleOutput output = new ConsoleOutput(out(), err(), quiet(), verbose());
-        List<String> heads = online.alembicHeads(fromAlembic, options, output);
-        List<RevisionExpr> exprs = heads.isEmpty() ? List.of(RevisionExpr.parse("base")) : exprs(heads);
-        Online.Stamped stamped = online.stamp(exprs, purge, options, output);
-        info("Running stamp_revision " + String.join(", ", stamped.before()) + " -> " + String.join(", ", stamped.after())
-                + " (from " + fromAlembic + ")");
-        return 0;
+        return report(target.name(), "--from-alembic " + fromAlembic, " (from " + fromAlembic + ")", output -> {
+            List<String> heads = online.alembicHeads(fromAlembic, options, output);
+            List<RevisionExpr> exprs = heads.isEmpty() ? List.of(RevisionExpr.parse("base")) : exprs(heads);
+            return online.stamp(exprs, purge, options, output);
+        });
     }
 }
