@@ -45,14 +45,57 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             err.flush();
             return se.kind().exitCode();
         }
-        err.println("error: " + oneLine(ex.getMessage()));
-        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-            // picocli lists the closest match first; the rest are often far off (histroy -> stamp).
-            err.println("Did you mean '" + unmatched.getSuggestions().get(0) + "'?");
+        String unknown = unknownLongOption(cli, args);
+        if (unknown != null) {
+            // picocli takes a mistyped option before the positional argument as that argument's value
+            // (upgrade --lock-timout 5s heads), then complains about what follows: name the real culprit.
+            err.println("error: Unknown option: '" + unknown + "'");
+            String closest = Suggestions.closest(unknown, cli.getCommandSpec().optionsMap().keySet());
+            if (closest != null) {
+                err.println("Did you mean '" + closest + "'?");
+            }
+        } else {
+            err.println("error: " + oneLine(ex.getMessage()));
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                // picocli lists the closest match first; the rest are often far off (histroy -> stamp).
+                err.println("Did you mean '" + unmatched.getSuggestions().get(0) + "'?");
+            }
         }
         err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
         return USAGE;
+    }
+
+    /** The first {@code --name} argument no command of {@code migrate} knows, or null. */
+    private static String unknownLongOption(CommandLine cli, String[] args) {
+        if (args == null) {
+            return null;
+        }
+        CommandLine.Model.CommandSpec root = cli.getCommandSpec().root();
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return null;
+            }
+            if (arg.startsWith("--") && arg.length() > 2) {
+                String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+                if (!knownAnywhere(root, name)) {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean knownAnywhere(CommandLine.Model.CommandSpec spec, String name) {
+        if (spec.optionsMap().containsKey(name)) {
+            return true;
+        }
+        for (CommandLine sub : spec.subcommands().values()) {
+            if (knownAnywhere(sub.getCommandSpec(), name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean wantsStacktrace(CommandLine.ParseResult parsed) {

@@ -55,4 +55,26 @@ class CompletionCliTest {
         assertThat(r.err()).contains("Did you mean 'upgrade'?");
         assertThat(new Cli(dir).run("histroy").err()).contains("Did you mean 'history'?");
     }
+
+    @Test
+    void aMistypedOptionGetsASuggestionWhereverItStands() {
+        Cli cli = new Cli(dir);
+        Cli.Result before = cli.run("upgrade", "--lock-timout", "5s", "heads");
+        assertThat(before.code()).isEqualTo(2);
+        assertThat(before.err().lines()).containsExactly("error: Unknown option: '--lock-timout'", "Did you mean '--lock-timeout'?",
+                "Try 'migrate upgrade --help' for usage.");
+        Cli.Result after = cli.run("upgrade", "heads", "--lock-timout", "5s");
+        assertThat(after.err()).contains("Did you mean '--lock-timeout'?");
+        assertThat(cli.run("--jsn", "status").err()).contains("error: Unknown option: '--jsn'", "Did you mean '--json'?");
+        assertThat(cli.run("upgarde", "head", "--sql").err()).contains("Did you mean 'upgrade'?");
+        assertThat(cli.run("status", "--frobnicate").err()).contains("Unknown option: '--frobnicate'").doesNotContain("Did you mean");
+    }
+
+    @Test
+    void editDistanceCountsASwapAsOneEdit() {
+        assertThat(Suggestions.distance("histroy", "history")).isEqualTo(1);
+        assertThat(Suggestions.distance("--jsn", "--json")).isEqualTo(1);
+        assertThat(Suggestions.closest("--lock-timout", java.util.List.of("--lock-timeout", "--wait", "--sql"))).isEqualTo("--lock-timeout");
+        assertThat(Suggestions.closest("--zzzzzz", java.util.List.of("--json", "--sql"))).isNull();
+    }
 }
