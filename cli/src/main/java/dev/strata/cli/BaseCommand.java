@@ -50,6 +50,12 @@ abstract class BaseCommand implements Callable<Integer> {
         return out;
     }
 
+    /** How online commands report: step lines, notices, and on a terminal a progress line. */
+    ConsoleOutput console() {
+        PrintWriter progress = environment.terminal().interactive() && !global.quiet ? spec.commandLine().getErr() : null;
+        return new ConsoleOutput(out(), err(), quiet(), verbose(), progress);
+    }
+
     PrintWriter err() {
         if (err == null) {
             err = new PrintWriter(new VisibleText(spec.commandLine().getErr()), true);

@@ -14,19 +14,31 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     static final int USAGE = 2;
     static final int INTERNAL = 70;
 
+    private final Terminal terminal;
+
+    ErrorHandler(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    /** "error: ", red on a terminal; a progress line is cleared first. */
+    private String prefix() {
+        Progress.stop();
+        return terminal.red("error:") + " ";
+    }
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         boolean trace = parsed != null && wantsStacktrace(parsed);
         if (ex instanceof StrataException se) {
-            err.println("error: " + oneLine(se.getMessage()));
+            err.println(prefix() + oneLine(se.getMessage()));
             if (trace) {
                 se.printStackTrace(err);
             }
             err.flush();
             return se.kind().exitCode();
         }
-        err.println("error: internal error: " + ex.getClass().getName() + ": " + oneLine(String.valueOf(ex.getMessage()))
+        err.println(prefix() + "internal error: " + ex.getClass().getName() + ": " + oneLine(String.valueOf(ex.getMessage()))
                 + (trace ? "" : " (run with --stacktrace for details)"));
         if (trace) {
             ex.printStackTrace(err);
@@ -41,7 +53,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         PrintWriter err = cli.getErr();
         Throwable cause = ex.getCause();
         if (cause instanceof StrataException se) {
-            err.println("error: " + oneLine(se.getMessage()));
+            err.println(prefix() + oneLine(se.getMessage()));
             err.flush();
             return se.kind().exitCode();
         }
@@ -49,13 +61,13 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         if (unknown != null) {
             // picocli takes a mistyped option before the positional argument as that argument's value
             // (upgrade --lock-timout 5s heads), then complains about what follows: name the real culprit.
-            err.println("error: Unknown option: '" + unknown + "'");
+            err.println(prefix() + "Unknown option: '" + unknown + "'");
             String closest = Suggestions.closest(unknown, cli.getCommandSpec().optionsMap().keySet());
             if (closest != null) {
                 err.println("Did you mean '" + closest + "'?");
             }
         } else {
-            err.println("error: " + oneLine(ex.getMessage()));
+            err.println(prefix() + oneLine(ex.getMessage()));
             if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
                 // picocli lists the closest match first; the rest are often far off (histroy -> stamp).
                 err.println("Did you mean '" + unmatched.getSuggestions().get(0) + "'?");

@@ -57,7 +57,7 @@ public final class Main {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // "-1:heads" and "-2" are revision expressions, not options.
         cli.setUnmatchedOptionsArePositionalParams(true);
-        ErrorHandler handler = new ErrorHandler();
+        ErrorHandler handler = new ErrorHandler(environment.terminal());
         cli.setExecutionExceptionHandler(handler);
         cli.setParameterExceptionHandler(handler);
         return cli.execute(args);

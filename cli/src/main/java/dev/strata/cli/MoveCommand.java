@@ -49,7 +49,7 @@ abstract class MoveCommand extends BaseCommand {
                 report.succeeded(java.util.Map.of());
                 return 0;
             }
-            var output = new ConsoleOutput(out(), err(), quiet(), verbose());
+            var output = console();
             var plan = new dev.strata.api.Online(this::project, target).move(direction(), destination, online.toOptions(), output);
             if (plan.isEmpty()) {
                 info("Nothing to do: target '" + target.name() + "' is already there");

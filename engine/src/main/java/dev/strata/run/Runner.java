@@ -26,6 +26,9 @@ public final class Runner {
 
     /** What the runner tells its caller as it goes; the engine prints nothing itself. */
     public interface Listener {
+        /** The steps about to run, before the first; for progress reports. */
+        default void planned(List<Step> steps) {}
+
         void stepStarting(Step step);
 
         default void stepDone(Step step, long millis) {}
@@ -52,6 +55,7 @@ public final class Runner {
 
     /** Runs every step in order, each starting from a freshly reset session. */
     public void run(Plan plan) {
+        listener.planned(plan.steps());
         for (Step step : plan.steps()) {
             runStep(step);
             try {
