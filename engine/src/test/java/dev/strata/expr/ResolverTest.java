@@ -159,6 +159,8 @@ class ResolverTest {
         MultipleHeadsException e = thrown(MultipleHeadsException.class, () -> resolve(r, "@head"));
         assertThat(e.heads()).containsExactly("c", "d");
         assertThat(e.argument()).isEqualTo("@head");
+        assertThat(e).hasMessage("'@head' is ambiguous: there are 2 heads (c, d); name one with its revision id, "
+                + "use 'heads' for all of them, or join them with 'migrate merge heads'");
         assertThat(resolve(r, "@heads")).containsExactly("c", "d");
         assertThat(resolve(r, "@b")).containsExactly("b");
         assertThat(resolve(r, "@base")).isEmpty();
