@@ -61,8 +61,6 @@ def strata_deviations(rmap, direction, cur, target):
     Returns the target to give Alembic, or None when Strata refuses the command."""
     if direction != "downgrade":
         return target
-    if target.startswith("-") and len(set(cur)) > 1:
-        return None  # Alembic warns and picks the first row the table returned; Strata refuses
     if "@" in target and target.split("@", 1)[1] in ("head", "heads"):
         # Alembic resolves the part after '@' without the branch; Strata resolves LABEL@head in the label
         found = rmap.get_revisions(target)
@@ -73,7 +71,9 @@ def strata_deviations(rmap, direction, cur, target):
 
 
 def run(rmap, direction, current, target):
-    cur = () if current == "-" else tuple(current.split(","))
+    # Sorted: Alembic's 'downgrade -N' from several heads walks from the first row the table returns;
+    # Strata reads the version table ordered by id.
+    cur = () if current == "-" else tuple(sorted(current.split(",")))
     try:
         target = strata_deviations(rmap, direction, cur, target)
         if target is None:

@@ -49,6 +49,7 @@ def main():
         targets = ["heads", "head", "base", "+1", "+2", "-1"] + rnd.sample(ids, min(3, len(ids)))
         targets += [l + s for l in labels for s in ("@head", "@base", "@+1", "@-1", "@heads")]
         targets += [rnd.choice(ids) + "+1", rnd.choice(ids) + "-1"]
+        targets += ["@head", "@heads", "@base", rnd.choice(ids) + "@head"]
         starts = ["-"]
         for t in rnd.sample(ids, min(2, len(ids))) + ["heads"]:
             h = alembic_heads(spec, "-", t)

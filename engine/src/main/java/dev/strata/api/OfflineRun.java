@@ -34,6 +34,7 @@ public final class OfflineRun {
         String title = direction.word() + " " + (start == null ? "base" : start.text()) + ":" + end.text()
                 + (target == null ? "" : " on target " + target.name());
         List<String> notes = new ArrayList<>();
+        plan.warnings().forEach(w -> notes.add("Warning: " + w));
         List<String> external = scope.describeExternal(project);
         if (!external.isEmpty()) {
             notes.add("Revisions of other branches are not run here; apply them to their own target first:");

@@ -139,6 +139,7 @@ public final class Online {
                         out.info("Note: revision " + step.revision().id() + " cannot be downgraded: " + irreversible);
                     }
                 }
+                plan.warnings().forEach(w -> out.info("Warning: " + w));
                 new Runner(target.name(), db.connection(), store, this::loaded, ToolVersion.get(), out, db::resetSession).run(plan);
                 return plan;
             }

@@ -105,6 +105,23 @@ public record TargetScope(TargetConfig target, RevisionGraph graph, Planner plan
                         + target.branch() + "' of target '" + target.name() + "'; pick the target that owns it");
             }
         }
+        String above = headAbove(expr);
+        if (above != null) {
+            // REV@head is the single head above REV in the whole graph, as in Alembic: heads of other
+            // branches above a shared revision make it ambiguous, even though this target runs one of them.
+            project.planner().resolver().currentHead(above, expr.text());
+        }
+    }
+
+    /** The REV of {@code REV@head} (also in {@code REV@head-1}), or null. */
+    private static String headAbove(RevisionExpr expr) {
+        if (expr instanceof RevisionExpr.Head h) {
+            return h.branch();
+        }
+        if (expr instanceof RevisionExpr.Relative rel && "head".equals(rel.symbol())) {
+            return rel.branch();
+        }
+        return null;
     }
 
     /** Lines describing the external requirements, for {@code --sql} output and messages. */

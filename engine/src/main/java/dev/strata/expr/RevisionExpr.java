@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * {@code REV+N}, {@code REV-N}, {@code LABEL@+N}, {@code LABEL@-N}, {@code current}.
  *
  * <p>{@code branch} is the part before {@code @}: a branch label or a revision id (Alembic accepts both),
- * or null.
+ * or null. An empty one is none, as in Alembic: {@code @head} is {@code head}.
  */
 public sealed interface RevisionExpr {
 
@@ -67,7 +67,14 @@ public sealed interface RevisionExpr {
         if (at >= 0) {
             branch = text.substring(0, at);
             rest = text.substring(at + 1);
-            if (!NAME.matcher(branch).matches()) {
+            if (branch.isEmpty()) {
+                // Alembic reads '@head' as 'head' (an empty label is no label), and '@-1' as the id '-1'.
+                if (RELATIVE.matcher(rest).matches()) {
+                    throw new ExpressionException(text, "is not a revision expression: a relative step takes no bare '@'; write "
+                            + rest + " or LABEL@" + rest);
+                }
+                branch = null;
+            } else if (!NAME.matcher(branch).matches()) {
                 throw new ExpressionException(text, "is not a revision expression: '" + branch
                         + "' before '@' must be a branch label or revision id");
             }

@@ -37,9 +37,9 @@ public final class MultipleHeadsException extends GraphException {
                         : ", or join them with 'migrate merge " + allOf(argument) + "'");
     }
 
-    /** {@code heads} for {@code head}, {@code LABEL@heads} for {@code LABEL@head}. */
+    /** {@code heads} for {@code head} and {@code @head}, {@code LABEL@heads} for {@code LABEL@head}. */
     private static String allOf(String argument) {
-        return argument.endsWith("@head") ? argument + "s" : "heads";
+        return argument.endsWith("@head") && !argument.equals("@head") ? argument + "s" : "heads";
     }
 
     public List<String> heads() {

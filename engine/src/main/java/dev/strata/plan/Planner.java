@@ -103,25 +103,34 @@ public final class Planner {
                     + (current.isEmpty() ? "none" : String.join(", ", current)) + "); nothing to downgrade");
         }
         int[] order = TopologicalSort.sort(graph, drop, heads);
-        return build(Direction.DOWNGRADE, current, order);
+        Plan plan = build(Direction.DOWNGRADE, current, order);
+        return parsed.warning() == null ? plan : plan.withWarning(parsed.warning());
     }
 
     /**
      * A stamp ({@code _stamp_revs}): the heads that share lineage with a stamped revision (or, for
      * {@code base}, with its branch, or all heads) are replaced by the stamped revisions; other heads
-     * stay. A result in which one head is an ancestor of another is refused.
+     * stay. A stamped revision that is an ancestor of another stamped revision is left out (Alembic's
+     * result there depends on the rows it starts from). A result in which one head is an ancestor of
+     * another is refused.
      *
      * @param current   the heads now ({@code stamp --purge} passes none)
      * @param revisions what to stamp
      */
     public StampPlan stamp(List<String> current, List<RevisionExpr> revisions) {
         int[] heads = resolver.exact(current);
-        List<Integer> dests = new ArrayList<>();
+        List<Integer> named = new ArrayList<>();
         for (RevisionExpr r : revisions) {
             for (int i : resolver.revisions(r)) {
-                dests.add(i);
+                if (!named.contains(i)) {
+                    named.add(i);
+                }
             }
         }
+        // A stamped revision below another stamped one is implied by it: 'stamp A B' with B under A records A.
+        List<Integer> dests = named.stream()
+                .filter(d -> named.stream().noneMatch(o -> o.intValue() != d && graph.isAncestor(d, o)))
+                .toList();
         Set<String> end = new LinkedHashSet<>(current);
         for (int h : heads) {
             boolean replaced = false;
@@ -264,7 +273,11 @@ public final class Planner {
         return new int[] {walked(resolver.walk(startRevs[0], rel.steps(), branch, true), rel)};
     }
 
-    private record DowngradeTarget(String branch, int revision) {}
+    private record DowngradeTarget(String branch, int revision, String warning) {
+        DowngradeTarget(String branch, int revision) {
+            this(branch, revision, null);
+        }
+    }
 
     /** Alembic's {@code _parse_downgrade_target}; revision &lt; 0 means base. */
     private DowngradeTarget downgradeTarget(List<String> currentIds, int[] current, RevisionExpr target) {
@@ -298,18 +311,19 @@ public final class Planner {
                 if (current.length == 0) {
                     throw new RevisionException("'" + rel.text() + "' goes nowhere: nothing is applied");
                 }
-                if (new LinkedHashSet<>(currentIds).size() > 1) {
-                    // Alembic warns and picks whichever row the table returned first: a trap, so refuse.
-                    throw new RevisionException("'" + rel.text() + "' is ambiguous: there are several current heads ("
-                            + String.join(", ", currentIds) + "); use LABEL@" + rel.steps() + " or REV" + rel.steps());
-                }
-                symbol = currentIds.get(0);
+                // Alembic walks down from the first row of the version table (warning when there are
+                // several); Strata reads the table ordered by id, so its first row is the lowest id.
+                symbol = currentIds.stream().sorted().findFirst().orElseThrow();
                 branch = symbol;
             }
         }
         int from = resolver.revision(symbolExpr(branch, symbol, rel.text()));
         int to = resolver.walk(from, rel.steps(), null, true);
-        return new DowngradeTarget(branch, walked(to, rel));
+        String warning = rel.symbol() == null && rel.branch() == null && new LinkedHashSet<>(currentIds).size() > 1
+                ? "'" + rel.text() + "' from several heads (" + String.join(", ", currentIds) + ") is ambiguous; it walks down from "
+                        + symbol + ", the first row; name the head with " + symbol + rel.steps() + " or LABEL@" + rel.steps()
+                : null;
+        return new DowngradeTarget(branch, walked(to, rel), warning);
     }
 
     /** Revisions of the set that have no descendant (by down revision) in it. */

@@ -149,6 +149,25 @@ class ResolverTest {
     }
 
     @Test
+    void anEmptyLabelResolvesAsNoLabel() {
+        // Alembic 1.8.1 on graph a-b-c, a-d (alembic.command.upgrade on SQLite): 'upgrade @head' fails with
+        // "Multiple head revisions are present for given argument '@head'; please specify a specific target
+        // revision, '<branchname>@@head' to narrow to a specific head, or 'heads' for all heads";
+        // 'upgrade @heads' upgrades to c and d; '@b' is b.
+        Resolver r = new Resolver(graph("a b:a c:b d:a"));
+
+        MultipleHeadsException e = thrown(MultipleHeadsException.class, () -> resolve(r, "@head"));
+        assertThat(e.heads()).containsExactly("c", "d");
+        assertThat(e.argument()).isEqualTo("@head");
+        assertThat(e).hasMessage("'@head' is ambiguous: there are 2 heads (c, d); name one with its revision id, "
+                + "use 'heads' for all of them, or join them with 'migrate merge heads'");
+        assertThat(resolve(r, "@heads")).containsExactly("c", "d");
+        assertThat(resolve(r, "@b")).containsExactly("b");
+        assertThat(resolve(r, "@base")).isEmpty();
+        assertThat(resolve(new Resolver(graph("a b:a")), "@head")).containsExactly("b");
+    }
+
+    @Test
     void severalRevisionsWhereOneIsExpected() {
         MultipleHeadsException e = thrown(MultipleHeadsException.class, () -> R.revision(RevisionExpr.parse("heads")));
 
