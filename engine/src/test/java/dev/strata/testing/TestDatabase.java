@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * A real PostgreSQL database of a test's own, created fresh and dropped after. The server is, in this
  * order: the one named by STRATA_TEST_PG_URL (a JDBC URL of a database the tests may connect to as a
  * user allowed to create databases, with user and password as URL parameters); a Testcontainers
- * {@code postgres} container when a Docker engine answers; the local server at 127.0.0.1:5432 as user
+ * {@code postgres} container when a Docker engine answers and has its image (see {@link LocalImages}); the local server at 127.0.0.1:5432 as user
  * postgres (how this project's machines run it; bin/test starts it).
  */
 public final class TestDatabase implements AutoCloseable {
@@ -117,18 +117,10 @@ public final class TestDatabase implements AutoCloseable {
         if (env != null && !env.isBlank()) {
             return fromUrl(env);
         }
-        if (dockerAvailable()) {
+        if (LocalImages.usable(Containers.IMAGE)) {
             return Containers.postgres();
         }
         return new Server("jdbc:postgresql://127.0.0.1:5432/", "postgres", null, "");
-    }
-
-    private static boolean dockerAvailable() {
-        try {
-            return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
-        } catch (Throwable e) {
-            return false;
-        }
     }
 
     /** Splits jdbc:postgresql://host:port/db?user=u&password=p into the parts we need. */
@@ -155,10 +147,12 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Kept apart so Testcontainers' classes load only when a Docker engine is there. */
     private static final class Containers {
+        static final String IMAGE = "postgres:16-alpine";
+
         @SuppressWarnings("resource")
         static Server postgres() {
             org.testcontainers.containers.PostgreSQLContainer<?> c =
-                    new org.testcontainers.containers.PostgreSQLContainer<>("postgres:16-alpine");
+                    new org.testcontainers.containers.PostgreSQLContainer<>(IMAGE);
             c.start();
             String url = c.getJdbcUrl();
             return new Server(url.substring(0, url.lastIndexOf('/') + 1), c.getUsername(), c.getPassword(), "");

@@ -140,18 +140,10 @@ public final class TestTimescale {
         if (env != null && !env.isBlank()) {
             return env;
         }
-        if (dockerAvailable()) {
+        if (LocalImages.usable(IMAGE)) {
             return Containers.timescale();
         }
         throw new IllegalStateException("no TimescaleDB server: run bin/test, or set STRATA_TEST_TIMESCALE_URL");
-    }
-
-    private static boolean dockerAvailable() {
-        try {
-            return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
-        } catch (Throwable e) {
-            return false;
-        }
     }
 
     /** Kept apart so Testcontainers' classes load only when a Docker engine is there. */
