@@ -5,6 +5,7 @@ import dev.strata.source.JavaMigrationCompiler;
 import dev.strata.api.TargetSelection;
 import dev.strata.config.Config;
 import dev.strata.config.ConfigLoader;
+import dev.strata.config.Secrets;
 import dev.strata.config.TargetConfig;
 import dev.strata.error.BadInputException;
 import dev.strata.expr.RevisionExpr;
@@ -98,6 +99,11 @@ abstract class BaseCommand implements Callable<Integer> {
             }
         }
         return config;
+    }
+
+    /** The passwords of the configuration, if it has been read; none before. */
+    Secrets secrets() {
+        return config == null ? Secrets.NONE : config.secrets();
     }
 
     Project project() {

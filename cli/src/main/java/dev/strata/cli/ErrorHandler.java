@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.config.Secrets;
 import dev.strata.error.StrataException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -30,15 +31,18 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         boolean trace = parsed != null && wantsStacktrace(parsed);
+        // Messages that quote the driver or the server are scrubbed where they are made; this is the
+        // last line of defence for any that are not.
+        Secrets secrets = cli.getCommand() instanceof BaseCommand command ? command.secrets() : Secrets.NONE;
         if (ex instanceof StrataException se) {
-            err.println(prefix() + oneLine(se.getMessage()));
+            err.println(prefix() + oneLine(secrets.scrub(se.getMessage())));
             if (trace) {
                 se.printStackTrace(err);
             }
             err.flush();
             return se.kind().exitCode();
         }
-        err.println(prefix() + "internal error: " + ex.getClass().getName() + ": " + oneLine(String.valueOf(ex.getMessage()))
+        err.println(prefix() + "internal error: " + ex.getClass().getName() + ": " + oneLine(secrets.scrub(String.valueOf(ex.getMessage())))
                 + (trace ? "" : " (run with --stacktrace for details)"));
         if (trace) {
             ex.printStackTrace(err);

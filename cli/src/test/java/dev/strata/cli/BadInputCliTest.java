@@ -168,6 +168,32 @@ class BadInputCliTest {
         assertThat(r.err()).doesNotContain("s3cret");
     }
 
+    static Stream<Arguments> unreadableUrls() {
+        return Stream.of(
+                Arguments.of("postgresql://app:s3cr/et@127.0.0.1:abc/db", "targets.pg.url: the port of host '127.0.0.1' is not a number: 'abc'"),
+                Arguments.of("postgresql://app:s3cr/et@127.0.0.1:99999/db", "targets.pg.url: the port of host '127.0.0.1' is out of range: 99999"),
+                Arguments.of("jdbc:postgresql://127.0.0.1:0/db?password=s3cr%2Fet", "out of range: 0"),
+                Arguments.of("postgresql://app:s3%zzcr@127.0.0.1/db", "targets.pg.url: the password has a bad %-escape"),
+                Arguments.of("postgresql://app:s3cr?et@127.0.0.1/db", "targets.pg.url: the user-info holds a '?'"),
+                Arguments.of("postgresql://app:s3cr/et@/db", "targets.pg.url: 'postgresql://app:***@/db' names no TCP host"),
+                Arguments.of("postgresql://app:s3cr/et@h1,:5433/db", "targets.pg.url: a host is missing"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unreadableUrls")
+    void anUnreadableUrlIsBadInputInOneLineWithoutThePassword(String url, String message) {
+        Cli cli = new Cli(dir).env("PG_URL", url);
+        cli.write("migrate.toml", "[scripts]\nlocations = [\"m\"]\n[targets.pg]\nurl = \"${PG_URL}\"\n");
+        cli.write("m/a1.sql", Cli.script("a1", "", "", "SELECT 1;", ""));
+        for (String[] args : List.of(new String[] {"current"}, new String[] {"-v", "upgrade", "heads"}, new String[] {"current", "-v"})) {
+            Cli.Result r = cli.run(args);
+            assertOneLineError(r, message);
+            assertThat(r.err()).doesNotContain("s3", "cr/", "zz", "internal");
+        }
+        Cli.Result status = cli.run("status", "--json");
+        assertThat(status.out()).contains(message).doesNotContain("s3", "cr/", "zz");
+    }
+
     @Test
     void aBadUrlIsCaughtEvenWhenAnotherConnectionSettingIsUnset() {
         Cli cli = new Cli(dir);

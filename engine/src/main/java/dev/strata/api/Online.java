@@ -360,12 +360,13 @@ public final class Online {
 
     /** The target's status; an unreachable target, or one whose state the scripts do not explain, is reported, not thrown. */
     public Status status(Options options, Output out) {
-        String url;
+        ConnectionSpec spec;
         try {
-            url = ConnectionSpec.of(target).display();
+            spec = ConnectionSpec.of(target);
         } catch (StrataException e) {
             return Status.failed(target.name(), "?", e.getMessage());
         }
+        String url = spec.display();
         try (TargetDatabase db = TargetDatabase.open(target, options.connectWait(), out::info)) {
             resolve();
             VersionStore store = storeOn(db);
@@ -373,7 +374,7 @@ public final class Online {
         } catch (DatabaseException e) {
             return Status.failed(target.name(), url, e.getMessage());
         } catch (SQLException e) {
-            return Status.failed(target.name(), url, TargetDatabase.describe(e));
+            return Status.failed(target.name(), url, spec.secrets().scrub(TargetDatabase.describe(e)));
         }
     }
 

@@ -29,6 +29,15 @@ public record Config(Path file, List<Path> locations, Map<String, TargetConfig> 
         return t;
     }
 
+    /** The passwords of every target, for scrubbing messages. */
+    public Secrets secrets() {
+        Secrets all = Secrets.NONE;
+        for (TargetConfig t : targets.values()) {
+            all = all.and(t.secrets());
+        }
+        return all;
+    }
+
     /** Targets whose branch is this label. */
     public List<TargetConfig> targetsOwning(String label) {
         List<TargetConfig> out = new ArrayList<>();

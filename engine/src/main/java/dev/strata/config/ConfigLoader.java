@@ -127,8 +127,9 @@ public final class ConfigLoader {
             throw new ConfigException(file, prefix + ".url", "missing; give jdbc:postgresql://HOST:PORT/DB or postgresql://USER@HOST/DB");
         }
         if (!url.startsWith("jdbc:postgresql://") && !url.startsWith("postgresql://") && !url.startsWith("postgres://")) {
-            throw new ConfigException(file, prefix + ".url", "'" + Secrets.maskUrl(url)
-                    + "' is not a PostgreSQL URL (jdbc:postgresql://... or postgresql://...)");
+            String shown = ConnectionUrl.displayOf(url);
+            throw new ConfigException(file, prefix + ".url", (shown == null ? "" : "'" + shown + "' ")
+                    + "is not a PostgreSQL URL (jdbc:postgresql://... or postgresql://...)");
         }
         String branch = string(file, prefix, t, "branch", env);
         if (branch != null && !LABEL.matcher(branch).matches()) {

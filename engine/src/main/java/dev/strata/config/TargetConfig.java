@@ -35,9 +35,22 @@ public record TargetConfig(
         return this;
     }
 
+    /** The passwords this target's settings give (the key, the URL's), in every spelling, for scrubbing messages. */
+    public Secrets secrets() {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        all.add(password);
+        try {
+            all.addAll(ConnectionUrl.parse(url).secrets());
+        } catch (ConnectionUrl.Invalid e) {
+            // nothing readable to add: messages about such a URL never quote its user-info
+        }
+        return Secrets.of(all);
+    }
+
     @Override
     public String toString() {
         // Records print every component; this one holds secrets.
-        return "TargetConfig[" + name + ", " + Secrets.maskUrl(url) + ", branch=" + branch + ", " + dialect.configName() + "]";
+        String shown = ConnectionUrl.displayOf(url);
+        return "TargetConfig[" + name + ", " + (shown == null ? "?" : shown) + ", branch=" + branch + ", " + dialect.configName() + "]";
     }
 }

@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.strata.config.ToolVersion;
 import dev.strata.config.ConnectionSpec;
-import dev.strata.config.Secrets;
 import dev.strata.config.TargetConfig;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -54,7 +53,8 @@ public final class TargetDatabase implements AutoCloseable {
                 return connect(target, spec);
             } catch (SQLException e) {
                 String state = e.getSQLState() == null ? "" : e.getSQLState();
-                String reason = describe(e);
+                // The driver's words may quote what it was given; none of the password's spellings get out.
+                String reason = spec.secrets().scrub(describe(e));
                 String who = spec.user() != null && !spec.display().contains(spec.user() + "@") && !spec.display().contains("user=" + spec.user())
                         ? " as user " + spec.user() : "";
                 if (FINAL_STATES.contains(state) || System.nanoTime() + backoffMs * 1_000_000 > deadline) {
@@ -140,7 +140,10 @@ public final class TargetDatabase implements AutoCloseable {
         return name.length() > 63 ? name.substring(0, 63) : name;
     }
 
-    /** One line about a connection failure: the driver's message, with any password masked. */
+    /**
+     * One line about a driver or server error: its message's first line, with what the driver knows of
+     * the cause. Callers that know the connection's secrets scrub it ({@link ConnectionSpec#secrets()}).
+     */
     public static String describe(SQLException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int nl = message.indexOf('\n');
@@ -156,7 +159,7 @@ public final class TargetDatabase implements AutoCloseable {
         if ("3F000".equals(e.getSQLState())) {
             message = message.strip() + " (the search path names no existing schema: set 'schema' for the target, or fix search_path)";
         }
-        return Secrets.maskUrl(message.strip());
+        return message.strip();
     }
 
     /**
