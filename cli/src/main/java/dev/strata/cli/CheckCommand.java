@@ -60,8 +60,9 @@ final class CheckCommand extends BaseCommand {
             }
         }
         if (s.partial() != null) {
-            out().println("Target '" + s.target() + "': revision " + s.partial().revision() + " failed part-way outside a transaction ("
-                    + s.partial().error() + "); see docs/guides/recovery.md");
+            out().println("Target '" + s.target() + "': revision " + s.partial().revision() + (s.partial().interrupted()
+                    ? " was interrupted outside a transaction, " + s.partial().error()
+                    : " failed part-way outside a transaction (" + s.partial().error() + ")") + "; see docs/guides/recovery.md");
         }
         if (!s.changed().isEmpty()) {
             out().println("Target '" + s.target() + "': scripts changed since they ran:");

@@ -24,7 +24,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
                 se.printStackTrace(err);
             }
             err.flush();
-            return se.kind().exitCode();
+            return se.exitCode();
         }
         err.println("error: internal error: " + ex.getClass().getName() + ": " + oneLine(String.valueOf(ex.getMessage()))
                 + (trace ? "" : " (run with --stacktrace for details)"));
@@ -43,7 +43,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         if (cause instanceof StrataException se) {
             err.println("error: " + oneLine(se.getMessage()));
             err.flush();
-            return se.kind().exitCode();
+            return se.exitCode();
         }
         String unknown = unknownLongOption(cli, args);
         if (unknown != null) {

@@ -50,7 +50,7 @@ abstract class MoveCommand extends BaseCommand {
                 return 0;
             }
             var output = new ConsoleOutput(out(), err(), quiet(), verbose());
-            var plan = new dev.strata.api.Online(this::project, target).move(direction(), destination, online.toOptions(), output);
+            var plan = new dev.strata.api.Online(this::project, target).move(direction(), destination, online.toOptions(), output, Signals.stop());
             if (plan.isEmpty()) {
                 info("Nothing to do: target '" + target.name() + "' is already there");
             }

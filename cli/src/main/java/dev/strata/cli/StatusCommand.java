@@ -36,6 +36,7 @@ final class StatusCommand extends BaseCommand {
         m.put("revision", s.partial().revision());
         m.put("error", s.partial().error());
         m.put("at", s.partial().finishedAt() == null ? null : s.partial().finishedAt().toString());
+        m.put("outcome", s.partial().outcome()); // partial, or started: interrupted (at is then when it started)
         return m;
     }
 
@@ -131,7 +132,8 @@ final class StatusCommand extends BaseCommand {
                             + (s.lastApplied().finishedAt() == null ? "" : " at " + TIME.format(s.lastApplied().finishedAt()));
             out().println(name + "  at " + at + "  " + pending + "  " + last
                     + (s.changed().isEmpty() ? "" : "  CHANGED: " + String.join(", ", s.changed()))
-                    + (s.partial() == null ? "" : "  PARTIAL FAILURE of " + s.partial().revision() + ": " + s.partial().error()));
+                    + (s.partial() == null ? "" : (s.partial().interrupted() ? "  INTERRUPTED " : "  PARTIAL FAILURE of ")
+                            + s.partial().revision() + ": " + s.partial().error()));
         }
         // A report, not a gate: an unreachable target is a line of it. Scripts use check (exit 1/3).
         return 0;
