@@ -41,7 +41,7 @@ abstract class MoveCommand extends BaseCommand {
             if (json()) {
                 var report = new JsonRunReport(out(), err(), quiet(), direction().word(), target.name(), revision);
                 try {
-                    new dev.strata.api.Online(this::project, target).move(direction(), destination, online.toOptions(), report);
+                    new dev.strata.api.Online(this::project, target).move(direction(), destination, online.toOptions(), report, Signals.stop());
                 } catch (dev.strata.error.StrataException e) {
                     report.failed(e);
                     throw e;
