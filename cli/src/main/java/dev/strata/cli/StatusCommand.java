@@ -95,6 +95,7 @@ final class StatusCommand extends BaseCommand {
                 m.put("pending_revisions", s.pending().stream().map(Revision::id).toList());
                 m.put("changed", s.changed());
                 m.put("partial_failure", partialJson(s));
+                m.put("invalid_indexes", s.invalidIndexes());
                 if (s.lastApplied() != null) {
                     Map<String, Object> last = new LinkedHashMap<>();
                     last.put("revision", s.lastApplied().revision());
@@ -133,7 +134,8 @@ final class StatusCommand extends BaseCommand {
             out().println(name + "  at " + at + "  " + pending + "  " + last
                     + (s.changed().isEmpty() ? "" : "  CHANGED: " + String.join(", ", s.changed()))
                     + (s.partial() == null ? "" : (s.partial().interrupted() ? "  INTERRUPTED " : "  PARTIAL FAILURE of ")
-                            + s.partial().revision() + ": " + s.partial().error()));
+                            + s.partial().revision() + ": " + s.partial().error())
+                    + (s.invalidIndexes().isEmpty() ? "" : "  INVALID INDEX: " + String.join(", ", s.invalidIndexes())));
         }
         // A report, not a gate: an unreachable target is a line of it. Scripts use check (exit 1/3).
         return 0;

@@ -5,6 +5,7 @@ import dev.strata.config.TargetConfig;
 import dev.strata.config.ToolVersion;
 import dev.strata.db.AdvisoryLock;
 import dev.strata.db.DatabaseException;
+import dev.strata.db.InvalidIndexes;
 import dev.strata.db.LockWait;
 import dev.strata.db.TargetDatabase;
 import dev.strata.error.BadInputException;
@@ -363,14 +364,16 @@ public final class Online {
      * @param lastApplied the latest applied step, or null
      * @param partial     a step that failed part-way outside a transaction, or was interrupted there (its row
      *                    says {@code started} and no run holds the lock), and is not resolved, or null
+     * @param invalidIndexes indexes left invalid by a failed or interrupted CREATE INDEX CONCURRENTLY
+     *                    ("schema.index on table")
      */
     public record Status(String target, String url, boolean reachable, String error, List<String> heads,
                          List<Revision> pending, List<String> changed, VersionStore.HistoryRow lastApplied,
-                         VersionStore.HistoryRow partial) {
+                         VersionStore.HistoryRow partial, List<String> invalidIndexes) {
 
         /** An unreachable (or unusable) target. */
         public static Status failed(String target, String url, String error) {
-            return new Status(target, url, false, error, List.of(), List.of(), List.of(), null, null);
+            return new Status(target, url, false, error, List.of(), List.of(), List.of(), null, null, List.of());
         }
     }
 
@@ -397,15 +400,16 @@ public final class Online {
         List<String> raw = store.heads();
         // A step recorded as started is going on while another session holds the migration lock; else it was interrupted.
         VersionStore.HistoryRow partial = store.unresolvedPartial(!AdvisoryLock.isHeld(db, tables.qualifiedVersionTable()));
+        List<String> invalid = InvalidIndexes.list(db.connection()).stream().map(InvalidIndexes.Index::toString).toList();
         try {
             List<String> heads = knownHeads(raw);
             Plan plan = scope.planner().upgrade(heads, RevisionExpr.parse("heads"));
             List<Revision> pending = plan.steps().stream().map(Step::revision).toList();
             return new Status(target.name(), url, true, null, heads, pending, changedScripts(store, heads),
-                    store.lastApplied(), partial);
+                    store.lastApplied(), partial, invalid);
         } catch (BadInputException e) {
             // Reachable, but at a state the scripts do not explain (a broken chain).
-            return new Status(target.name(), url, true, e.getMessage(), raw, List.of(), List.of(), store.lastApplied(), partial);
+            return new Status(target.name(), url, true, e.getMessage(), raw, List.of(), List.of(), store.lastApplied(), partial, invalid);
         }
     }
 }

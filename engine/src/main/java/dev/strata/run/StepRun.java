@@ -1,6 +1,7 @@
 package dev.strata.run;
 
 import dev.strata.db.DatabaseException;
+import dev.strata.db.InvalidIndexes;
 import dev.strata.plan.Direction;
 import dev.strata.plan.Step;
 import dev.strata.source.Script;
@@ -30,6 +31,7 @@ final class StepRun {
     private final List<Runner.Unit> units;
     private Instant started;
     private Long row; // the step's started row, if it may commit part-way
+    private List<InvalidIndexes.Index> invalidBefore; // if it runs statements outside a transaction
     private int done; // statements that ran and stay applied
 
     StepRun(Runner runner, Step step, Script.Loaded loaded) {
@@ -56,6 +58,9 @@ final class StepRun {
             try {
                 row = r.store.startStep(id(), step.direction().word(), checksum, step.revision().message(), started,
                         r.toolVersion, progressAt(0));
+                if (units.stream().anyMatch(u -> !u.transactional())) {
+                    invalidBefore = InvalidIndexes.list(r.connection);
+                }
             } catch (SQLException e) {
                 throw new DatabaseException(r.target, "revision " + id() + ": cannot record that it starts: " + Runner.describe(e)
                         + "; nothing of it ran");
@@ -68,6 +73,7 @@ final class StepRun {
                     inTransaction(unit, u == units.size() - 1);
                 } else {
                     inAutocommit(unit);
+                    rebuildInvalidIndexes(unit);
                 }
             }
             if (units.isEmpty() || !units.get(units.size() - 1).transactional()) {
@@ -150,6 +156,47 @@ final class StepRun {
                         + Runner.describe(e) + "; repair, then run again with --retry-partial, or record it with 'migrate stamp'");
             }
             throw new DatabaseException(r.target, "recording revision " + id() + " failed and was rolled back: " + Runner.describe(e));
+        }
+    }
+
+    /**
+     * An index this run of statements left invalid, or one they name that was invalid already (the
+     * remains of an interrupted {@code CREATE INDEX CONCURRENTLY}, which {@code IF NOT EXISTS} skips), is
+     * rebuilt in place; if that fails the step stops, recorded as partial, rather than count as applied.
+     */
+    private void rebuildInvalidIndexes(Runner.Unit unit) throws SQLException {
+        List<Statement> ran = statements.subList(unit.from(), unit.to());
+        List<InvalidIndexes.Index> invalid = InvalidIndexes.list(r.connection);
+        for (InvalidIndexes.Index index : invalid) {
+            if (invalidBefore.contains(index) && ran.stream().noneMatch(st -> index.namedIn(st.sql()))) {
+                continue; // not this revision's business; check and status report it
+            }
+            r.listener.info("Rebuilding index " + index + ": it is invalid (a CREATE INDEX CONCURRENTLY failed or was interrupted)");
+            try {
+                r.execute(InvalidIndexes.reindex(index));
+            } catch (SQLException e) {
+                String error = Runner.describe(e);
+                dropLeftovers(index, invalid);
+                finish("partial", "index " + index.qualifiedName() + " is invalid and rebuilding it failed: " + error);
+                throw new InvalidIndexException("revision " + id() + " (" + file + ") left index " + index + " invalid (a CREATE INDEX"
+                        + " CONCURRENTLY failed or was interrupted; IF NOT EXISTS skips such an index) and rebuilding it failed: "
+                        + error + "; " + ran(done) + (done == 1 ? " ran and stays" : " ran and stay")
+                        + " applied (recorded as partial): repair the data, or drop the index"
+                        + " (DROP INDEX CONCURRENTLY " + index.qualifiedName() + "), then run again with --retry-partial");
+            }
+        }
+    }
+
+    /** A failed REINDEX CONCURRENTLY leaves its new copy behind, invalid too (index_ccnew): drop it, best effort. */
+    private void dropLeftovers(InvalidIndexes.Index index, List<InvalidIndexes.Index> before) {
+        try {
+            for (InvalidIndexes.Index copy : InvalidIndexes.list(r.connection)) {
+                if (!before.contains(copy) && copy.table().equals(index.table())) {
+                    r.execute("DROP INDEX CONCURRENTLY IF EXISTS " + copy.qualifiedName());
+                }
+            }
+        } catch (SQLException ignored) {
+            // check and status report what is left
         }
     }
 

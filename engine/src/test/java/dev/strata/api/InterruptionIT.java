@@ -7,6 +7,7 @@ import dev.strata.config.ConfigLoader;
 import dev.strata.error.BadInputException;
 import dev.strata.expr.RevisionExpr;
 import dev.strata.plan.Direction;
+import dev.strata.run.InvalidIndexException;
 import dev.strata.run.MigrationFailedException;
 import dev.strata.run.RunStoppedException;
 import dev.strata.run.Stop;
@@ -192,5 +193,74 @@ class InterruptionIT {
         script("a2", "a1", "", "CREATE TABLE t1 (id int);");
         upgrade(false, Stop.never());
         assertThat(heads()).containsExactly("a2");
+    }
+
+    // ---- invalid indexes ----------------------------------------------------------------------
+
+    @Test
+    void aConcurrentIndexBuildKilledMidwayIsNeitherRecordedAppliedNorLeftInvalidByTheRerun() throws Exception {
+        script("a1", "", "", "CREATE TABLE big (id int, v int);\nINSERT INTO big SELECT g, g % 1000 FROM generate_series(1, 2000000) g;");
+        script("a2", "a1", "-- transactional: false\n", "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_big_v ON big (md5(v::text || id::text));");
+        CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (db.column("SELECT pid FROM pg_stat_progress_create_index WHERE datname = current_database()"
+                    + " AND command = 'CREATE INDEX CONCURRENTLY' AND phase LIKE 'building index%'").isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the index build never started");
+                }
+                Thread.onSpinWait();
+            }
+            db.column("SELECT pg_terminate_backend(pid) FROM pg_stat_progress_create_index WHERE datname = current_database()"
+                    + " AND command = 'CREATE INDEX CONCURRENTLY'");
+        });
+        assertThatThrownBy(() -> upgrade(false, Stop.never()))
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("revision a2 failed at statement 1 (")
+                .hasMessageContaining("terminating connection due to administrator command")
+                .hasMessageContaining("the next run reports it as interrupted");
+        killer.get();
+        assertThat(heads()).containsExactly("a1");
+        assertThat(db.column("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'ix_big_v'::regclass")).containsExactly("false");
+
+        Online.Status status = online().status(Online.Options.defaults(), out);
+        assertThat(status.invalidIndexes()).containsExactly("public.ix_big_v on big");
+        assertThat(status.partial().interrupted()).isTrue();
+
+        // The rerun's IF NOT EXISTS skips the invalid index; Strata rebuilds it before recording the revision.
+        upgrade(true, Stop.never());
+        assertThat(heads()).containsExactly("a2");
+        assertThat(out.lines).contains("Rebuilding index public.ix_big_v on big: it is invalid (a CREATE INDEX CONCURRENTLY failed or was interrupted)");
+        assertThat(db.column("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'ix_big_v'::regclass")).containsExactly("true");
+        Online.Status after = online().status(Online.Options.defaults(), out);
+        assertThat(after.invalidIndexes()).isEmpty();
+        assertThat(after.partial()).isNull();
+    }
+
+    @Test
+    void anInvalidIndexThatCannotBeRebuiltStopsTheStepAsPartialInsteadOfCountingAsApplied() throws IOException {
+        script("a1", "", "", "CREATE TABLE devices (id int, host text);\nINSERT INTO devices VALUES (1, 'gw'), (2, 'gw');");
+        upgrade(false, Stop.never());
+        // What a failed or killed build leaves behind: an invalid index.
+        assertThatThrownBy(() -> db.execute("CREATE UNIQUE INDEX CONCURRENTLY ux_devices_host ON devices (host)"))
+                .hasMessageContaining("could not create unique index");
+        assertThat(online().status(Online.Options.defaults(), out).invalidIndexes()).containsExactly("public.ux_devices_host on devices");
+        script("a2", "a1", "-- transactional: false\n", "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ux_devices_host ON devices (host);");
+        assertThatThrownBy(() -> upgrade(false, Stop.never()))
+                .isInstanceOf(InvalidIndexException.class)
+                .hasMessageContaining("revision a2 (")
+                .hasMessageContaining("left index public.ux_devices_host on devices invalid")
+                .hasMessageContaining("could not create unique index \"ux_devices_host_ccnew\"")
+                .hasMessageContaining("statement 1 ran and stays applied (recorded as partial)")
+                .hasMessageContaining("DROP INDEX CONCURRENTLY public.ux_devices_host), then run again with --retry-partial");
+        assertThat(heads()).containsExactly("a1");
+        assertThat(db.column("SELECT outcome || ': ' || error FROM strata_history WHERE revision = 'a2'")).singleElement().asString()
+                .startsWith("partial: index public.ux_devices_host is invalid and rebuilding it failed: ERROR: could not create unique index");
+        // The failed rebuild's own copy (ux_devices_host_ccnew) does not stay behind.
+        assertThat(online().status(Online.Options.defaults(), out).invalidIndexes()).containsExactly("public.ux_devices_host on devices");
+
+        db.execute("DELETE FROM devices WHERE id = 2");
+        upgrade(true, Stop.never());
+        assertThat(heads()).containsExactly("a2");
+        assertThat(db.column("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'ux_devices_host'::regclass")).containsExactly("true");
     }
 }
