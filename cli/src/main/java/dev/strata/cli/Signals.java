@@ -44,8 +44,8 @@ final class Signals {
             Runtime.getRuntime().halt(exitCode);
         }
         if (STOP.request(name, exitCode)) {
-            err.println(name + ": stopping once the running statement ends (a transactional revision is rolled back);"
-                    + " send it again to stop at once");
+            err.println(name + ": stopping (a revision in a transaction is rolled back now, one outside a transaction stops"
+                    + " after its running statement); send it again to stop at once");
             err.flush();
             return;
         }
