@@ -36,7 +36,7 @@ final class CheckCommand extends BaseCommand {
         if (s.error() != null) {
             throw new dev.strata.error.BadInputException(s.error());
         }
-        boolean clean = s.pending().isEmpty() && s.changed().isEmpty() && s.partial() == null;
+        boolean clean = s.pending().isEmpty() && s.changed().isEmpty() && s.partial() == null && s.invalidIndexes().isEmpty();
         if (json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("target", s.target());
@@ -45,6 +45,7 @@ final class CheckCommand extends BaseCommand {
             m.put("pending", s.pending().stream().map(Revision::id).toList());
             m.put("changed", s.changed());
             m.put("partial_failure", StatusCommand.partialJson(s));
+            m.put("invalid_indexes", s.invalidIndexes());
             out().println(Json.write(m));
             return clean ? 0 : 1;
         }
@@ -60,12 +61,18 @@ final class CheckCommand extends BaseCommand {
             }
         }
         if (s.partial() != null) {
-            out().println("Target '" + s.target() + "': revision " + s.partial().revision() + " failed part-way outside a transaction ("
-                    + s.partial().error() + "); see docs/guides/recovery.md");
+            out().println("Target '" + s.target() + "': revision " + s.partial().revision() + (s.partial().interrupted()
+                    ? " was interrupted outside a transaction, " + s.partial().error()
+                    : " failed part-way outside a transaction (" + s.partial().error() + ")") + "; see docs/guides/recovery.md");
         }
         if (!s.changed().isEmpty()) {
             out().println("Target '" + s.target() + "': scripts changed since they ran:");
             s.changed().forEach(c -> out().println("  " + c));
+        }
+        if (!s.invalidIndexes().isEmpty()) {
+            out().println("Target '" + s.target() + "': invalid indexes (a CREATE INDEX CONCURRENTLY failed or was interrupted;"
+                    + " see docs/guides/recovery.md):");
+            s.invalidIndexes().forEach(c -> out().println("  " + c));
         }
         return 1;
     }

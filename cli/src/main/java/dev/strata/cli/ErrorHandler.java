@@ -40,7 +40,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
                 se.printStackTrace(err);
             }
             err.flush();
-            return se.kind().exitCode();
+            return se.exitCode();
         }
         err.println(prefix() + "internal error: " + ex.getClass().getName() + ": " + oneLine(secrets.scrub(String.valueOf(ex.getMessage())))
                 + (trace ? "" : " (run with --stacktrace for details)"));
@@ -59,7 +59,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         if (cause instanceof StrataException se) {
             err.println(prefix() + oneLine(se.getMessage()));
             err.flush();
-            return se.kind().exitCode();
+            return se.exitCode();
         }
         String unknown = unknownLongOption(cli, args);
         if (unknown != null) {

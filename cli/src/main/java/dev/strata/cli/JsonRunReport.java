@@ -75,7 +75,7 @@ final class JsonRunReport implements Online.Output {
         report.put("outcome", "failed");
         report.put("steps", steps);
         report.put("error", e.getMessage());
-        report.put("exit_code", e.kind().exitCode());
+        report.put("exit_code", e.exitCode());
         print();
     }
 

@@ -15,6 +15,7 @@ public final class Main {
         silenceJavaUtilLogging();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        Signals.install(err);
         int code = run(args, out, err, System.getenv(), Path.of("").toAbsolutePath());
         out.flush();
         err.flush();

@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
         description = "Branch-aware schema migrations for PostgreSQL and TimescaleDB.",
         synopsisSubcommandLabel = "COMMAND",
         footer = {"", "Exit codes: 0 done; 1 a check found something; 2 bad usage or input;",
-                  "3 database unreachable; 4 a migration failed; 70 internal error (a bug).",
+                  "3 database unreachable; 4 a migration failed; 130/143 stopped by SIGINT/SIGTERM;",
+                  "70 internal error (a bug).",
                   "Docs: docs/reference/cli.md"})
 final class MigrateCommand implements Runnable {
 

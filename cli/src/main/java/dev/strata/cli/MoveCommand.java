@@ -41,7 +41,7 @@ abstract class MoveCommand extends BaseCommand {
             if (json()) {
                 var report = new JsonRunReport(out(), err(), quiet(), direction().word(), target.name(), revision);
                 try {
-                    new dev.strata.api.Online(this::project, target).move(direction(), destination, online.toOptions(), report);
+                    new dev.strata.api.Online(this::project, target).move(direction(), destination, online.toOptions(), report, Signals.stop());
                 } catch (dev.strata.error.StrataException e) {
                     report.failed(e);
                     throw e;
@@ -50,7 +50,7 @@ abstract class MoveCommand extends BaseCommand {
                 return 0;
             }
             var output = console();
-            var plan = new dev.strata.api.Online(this::project, target).move(direction(), destination, online.toOptions(), output);
+            var plan = new dev.strata.api.Online(this::project, target).move(direction(), destination, online.toOptions(), output, Signals.stop());
             if (plan.isEmpty()) {
                 info("Nothing to do: target '" + target.name() + "' is already there");
             }

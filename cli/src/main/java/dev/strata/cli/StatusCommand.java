@@ -36,6 +36,7 @@ final class StatusCommand extends BaseCommand {
         m.put("revision", s.partial().revision());
         m.put("error", s.partial().error());
         m.put("at", s.partial().finishedAt() == null ? null : s.partial().finishedAt().toString());
+        m.put("outcome", s.partial().outcome()); // partial, or started: interrupted (at is then when it started)
         return m;
     }
 
@@ -94,6 +95,7 @@ final class StatusCommand extends BaseCommand {
                 m.put("pending_revisions", s.pending().stream().map(Revision::id).toList());
                 m.put("changed", s.changed());
                 m.put("partial_failure", partialJson(s));
+                m.put("invalid_indexes", s.invalidIndexes());
                 if (s.lastApplied() != null) {
                     Map<String, Object> last = new LinkedHashMap<>();
                     last.put("revision", s.lastApplied().revision());
@@ -131,7 +133,9 @@ final class StatusCommand extends BaseCommand {
                             + (s.lastApplied().finishedAt() == null ? "" : " at " + TIME.format(s.lastApplied().finishedAt()));
             out().println(name + "  at " + at + "  " + pending + "  " + last
                     + (s.changed().isEmpty() ? "" : "  CHANGED: " + String.join(", ", s.changed()))
-                    + (s.partial() == null ? "" : "  PARTIAL FAILURE of " + s.partial().revision() + ": " + s.partial().error()));
+                    + (s.partial() == null ? "" : (s.partial().interrupted() ? "  INTERRUPTED " : "  PARTIAL FAILURE of ")
+                            + s.partial().revision() + ": " + s.partial().error())
+                    + (s.invalidIndexes().isEmpty() ? "" : "  INVALID INDEX: " + String.join(", ", s.invalidIndexes())));
         }
         // A report, not a gate: an unreachable target is a line of it. Scripts use check (exit 1/3).
         return 0;

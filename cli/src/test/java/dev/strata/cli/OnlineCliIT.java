@@ -161,4 +161,22 @@ class OnlineCliIT {
             return "28P01".equals(e.getSQLState());
         }
     }
+
+    @Test
+    void checkAndStatusReportAnInvalidIndex() {
+        cli.write("m/a2.sql", Cli.script("a2", "a1", "", "INSERT INTO users VALUES (1), (2);", ""));
+        assertThat(cli.run("upgrade", "heads").code()).isZero();
+        // What a failed or killed CREATE INDEX CONCURRENTLY leaves behind.
+        try {
+            db.execute("CREATE UNIQUE INDEX CONCURRENTLY ux_users ON users ((1))");
+        } catch (IllegalStateException expected) {
+            // could not create unique index
+        }
+        Cli.Result check = cli.run("check");
+        assertThat(check.code()).isEqualTo(1);
+        assertThat(check.out()).contains("Target 'app': invalid indexes (a CREATE INDEX CONCURRENTLY failed or was interrupted;"
+                + " see docs/guides/recovery.md):\n  public.ux_users on users\n");
+        assertThat(cli.run("check", "--json").out()).contains("\"invalid_indexes\":[\"public.ux_users on users\"]");
+        assertThat(cli.run("status").out()).contains("up to date", "INVALID INDEX: public.ux_users on users");
+    }
 }

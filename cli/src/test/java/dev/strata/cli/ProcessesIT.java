@@ -101,4 +101,145 @@ class ProcessesIT {
         assertThat(db.column("SELECT revision FROM strata_history WHERE outcome = 'applied' ORDER BY id"))
                 .containsExactly("r001", "r002", "r003");
     }
+
+    // ---- interrupted outside a transaction ------------------------------------------------------
+
+    private static final int STATEMENTS = 8;
+
+    /**
+     * r001 (transactional), r002 ({@code transactional: false}: eight statements, each creating table
+     * sN and taking 40 ms, so the tables say exactly which statements completed; each can run twice),
+     * r003 (transactional).
+     */
+    private void nonTransactionalProject() throws IOException {
+        Files.createDirectories(dir.resolve("m"));
+        Files.writeString(dir.resolve("migrate.toml"), "[scripts]\nlocations = [\"m\"]\n[targets.app]\nurl = \"${APP_URL}\"\n");
+        Files.writeString(dir.resolve("m/r001.sql"), Cli.script("r001", "", "", "CREATE TABLE t1 (id int);", "DROP TABLE t1;"));
+        StringBuilder body = new StringBuilder();
+        for (int i = 1; i <= STATEMENTS; i++) {
+            body.append("CREATE TABLE IF NOT EXISTS s").append(i).append(" AS SELECT 1 AS n FROM pg_sleep(0.04);\n");
+        }
+        Files.writeString(dir.resolve("m/r002.sql"), Cli.script("r002", "r001", "-- transactional: false\n", body.toString(), "SELECT 1;"));
+        Files.writeString(dir.resolve("m/r003.sql"), Cli.script("r003", "r002", "", "CREATE TABLE t3 (id int);", "DROP TABLE t3;"));
+    }
+
+    @Test
+    void killedOrStoppedAtRandomPointsOfANonTransactionalStepTheRecordsSayWhatRanAndTheRerunTellsTheTruth() throws Exception {
+        nonTransactionalProject();
+        long seed = Long.getLong("trials.seed", System.nanoTime());
+        java.util.Random random = new java.util.Random(seed);
+        List<String> midStep = new ArrayList<>();
+        for (int trial = 0; trial < 20; trial++) {
+            boolean term = trial % 5 >= 3; // 12 trials with kill -9, 8 with SIGTERM
+            try (TestDatabase trialDb = TestDatabase.create("trial")) {
+                String context = "trial " + trial + (term ? " (SIGTERM)" : " (kill -9)");
+                Cli cli = new Cli(dir).env("APP_URL", trialDb.jdbcUrl());
+                assertThat(cli.run("upgrade", "r001").code()).isZero();
+                Path log = dir.resolve("trial" + trial + ".log");
+                Process p = start(log, trialDb, "upgrade", "heads");
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (!Files.readString(log).contains("Running upgrade r001 -> r002")) {
+                    assertThat(p.isAlive()).as("%s: %s", context, Files.readString(log)).isTrue();
+                    assertThat(System.nanoTime()).as(context).isLessThan(deadline);
+                    Thread.sleep(5);
+                }
+                Thread.sleep(random.nextInt(450));
+                if (term) {
+                    p.destroy(); // SIGTERM
+                } else {
+                    p.destroyForcibly(); // SIGKILL
+                }
+                assertThat(p.waitFor(30, TimeUnit.SECONDS)).as(context).isTrue();
+                String output = Files.readString(log);
+                context += ": " + output;
+                waitForSessionsToEnd(trialDb);
+                checkRecordsTellTheTruth(trialDb, context, term, p.exitValue(), output);
+                midStep.addAll(trialDb.column("SELECT outcome FROM strata_history WHERE revision = 'r002' AND outcome <> 'applied'"));
+                rerunCompletes(cli, trialDb, context);
+            }
+        }
+        System.out.println("interrupted mid-step (seed " + seed + "): " + midStep);
+        assertThat(midStep).as("some trials stopped the step part-way (seed %d)", seed).contains("started");
+    }
+
+    private Process start(Path log, TestDatabase on, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString(),
+                "-c", dir.resolve("migrate.toml").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("APP_URL", on.jdbcUrl());
+        return pb.start();
+    }
+
+    /** A killed client's session ends once the server notices (client_connection_check_interval). */
+    private static void waitForSessionsToEnd(TestDatabase on) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!on.column("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'strata%'").isEmpty()) {
+            assertThat(System.nanoTime()).as("the killed run's session ended").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    /** The version and history tables agree with the tables the statements created. */
+    private static void checkRecordsTellTheTruth(TestDatabase on, String context, boolean term, int exit, String output) {
+        List<String> version = on.column("SELECT version_num FROM strata_version");
+        int made = Integer.parseInt(on.column("SELECT count(*) FROM pg_tables WHERE tablename ~ '^s[0-9]+$'").get(0));
+        List<String> rows = on.column("SELECT outcome || ': ' || coalesce(error, '') FROM strata_history WHERE revision = 'r002' ORDER BY id");
+        assertThat(version).as(context).hasSize(1);
+        if (!version.get(0).equals("r001")) {
+            assertThat(version.get(0)).as(context).isIn("r002", "r003");
+            assertThat(made).as(context).isEqualTo(STATEMENTS);
+            assertThat(rows).as(context).containsExactly("applied: ");
+        } else if (rows.isEmpty()) {
+            assertThat(made).as("no statement ran without a row saying so; " + context).isZero();
+        } else {
+            assertThat(rows).as(context).hasSize(1);
+            String row = rows.get(0);
+            if (row.startsWith("started: ")) {
+                assertThat(term).as("only kill -9 leaves a started row; " + context).isFalse();
+                java.util.regex.Matcher m = java.util.regex.Pattern
+                        .compile("started: in statement (\\d+) of " + STATEMENTS + " \\(line \\d+\\); (no statement|statements? 1(-(\\d+))?) had completed")
+                        .matcher(row);
+                int completed;
+                if (row.equals("started: after all " + STATEMENTS + " statements had completed, before the revision was recorded")) {
+                    completed = STATEMENTS;
+                } else {
+                    assertThat(m.matches()).as(row + "; " + context).isTrue();
+                    completed = Integer.parseInt(m.group(1)) - 1;
+                }
+                // The statement it was in may have completed before the row could say so.
+                assertThat(made).as(context).isBetween(completed, Math.min(completed + 1, STATEMENTS));
+            } else if (made == 0) {
+                assertThat(row).as(context).isEqualTo("failed: stopped by SIGTERM before statement 1");
+            } else {
+                assertThat(row).as(context).isEqualTo("partial: stopped by SIGTERM before statement " + (made + 1));
+            }
+        }
+        if (term) {
+            if (exit == 0) {
+                assertThat(version).as(context).containsExactly("r003");
+            } else {
+                assertThat(exit).as(context).isEqualTo(143);
+                assertThat(output).as(context).contains("error: stopped by SIGTERM");
+            }
+        }
+    }
+
+    /** The next run refuses to build on a half-done step, saying so, and completes once told to rerun it. */
+    private static void rerunCompletes(Cli cli, TestDatabase on, String context) {
+        boolean unresolved = !on.column("SELECT 1 FROM strata_history WHERE revision = 'r002' AND outcome IN ('started', 'partial')").isEmpty();
+        Cli.Result again = cli.run("upgrade", "heads");
+        if (unresolved) {
+            assertThat(again.code()).as(context).isEqualTo(2);
+            assertThat(again.err()).as(context).containsAnyOf("error: revision r002 was interrupted outside a transaction",
+                    "error: revision r002 failed part-way");
+            assertThat(cli.run("check").out()).as(context).contains("Target 'app': revision r002 ");
+            again = cli.run("upgrade", "heads", "--retry-partial");
+        }
+        assertThat(again.code()).as(context + "; rerun: " + again.err()).isZero();
+        assertThat(on.column("SELECT version_num FROM strata_version")).as(context).containsExactly("r003");
+        assertThat(on.column("SELECT count(*) FROM pg_tables WHERE tablename ~ '^s[0-9]+$'")).as(context)
+                .containsExactly(String.valueOf(STATEMENTS));
+        assertThat(cli.run("check").code()).as(context).isZero();
+    }
 }

@@ -5,6 +5,7 @@ import dev.strata.config.TargetConfig;
 import dev.strata.config.ToolVersion;
 import dev.strata.db.AdvisoryLock;
 import dev.strata.db.DatabaseException;
+import dev.strata.db.InvalidIndexes;
 import dev.strata.db.LockWait;
 import dev.strata.db.TargetDatabase;
 import dev.strata.error.BadInputException;
@@ -17,6 +18,7 @@ import dev.strata.plan.Plan;
 import dev.strata.plan.StampPlan;
 import dev.strata.plan.Step;
 import dev.strata.run.Runner;
+import dev.strata.run.Stop;
 import dev.strata.source.Script;
 import dev.strata.store.Sql;
 import dev.strata.store.VersionStore;
@@ -102,6 +104,14 @@ public final class Online {
 
     /** Moves the target to {@code destination}; returns the plan that ran (empty when there was nothing to do). */
     public Plan move(Direction direction, RevisionExpr destination, Options options, Output out) {
+        return move(direction, destination, options, out, Stop.never());
+    }
+
+    /**
+     * As {@link #move(Direction, RevisionExpr, Options, Output)}, stopping where it safely can when
+     * {@code stop} is requested (see {@link Stop}).
+     */
+    public Plan move(Direction direction, RevisionExpr destination, Options options, Output out, Stop stop) {
         try (TargetDatabase db = TargetDatabase.open(target, options.connectWait(), out::info)) {
             resolve();
             scope.check(project, destination);
@@ -114,7 +124,7 @@ public final class Online {
             checkBodies(plan, db);
             List<String> accepted = LockWait.read(db, ownTables(), options.lockTimeout(), out::info, () -> {
                 List<String> changed = verifyChecksums(store, heads, options.allowChanged());
-                checkPartial(store, options.retryPartial());
+                checkPartial(store, options.retryPartial(), false);
                 return changed;
             });
             try (AdvisoryLock lock = AdvisoryLock.acquire(db, tables.qualifiedVersionTable(), options.lockTimeout(), out::info)) {
@@ -131,8 +141,9 @@ public final class Online {
                     // Another run moved the target while we waited: plan again from where it is now.
                     plan = plan(direction, now, destination);
                     checkBodies(plan, db);
-                    checkPartial(store, options.retryPartial());
                 }
+                // With the lock held no other run is going on, so a step still recorded as started was interrupted.
+                checkPartial(store, options.retryPartial(), true);
                 for (Step step : plan.steps()) {
                     String irreversible = loaded(step.revision().id()).body().irreversible();
                     if (step.direction() == Direction.UPGRADE && irreversible != null) {
@@ -140,7 +151,7 @@ public final class Online {
                     }
                 }
                 plan.warnings().forEach(w -> out.info("Warning: " + w));
-                new Runner(target.name(), db.connection(), store, this::loaded, ToolVersion.get(), out, db::resetSession).run(plan);
+                new Runner(target.name(), db.connection(), store, this::loaded, ToolVersion.get(), out, db::resetSession, stop).run(plan);
                 return plan;
             }
         } catch (SQLException e) {
@@ -204,11 +215,17 @@ public final class Online {
         return changed;
     }
 
-    private void checkPartial(VersionStore store, boolean retry) throws SQLException {
-        VersionStore.HistoryRow partial = store.unresolvedPartial();
+    /**
+     * Refuses to run while a step that failed, or was interrupted, part-way outside a transaction is not
+     * resolved.
+     *
+     * @param withStarted whether a step still recorded as {@code started} counts (only with the lock held)
+     */
+    private void checkPartial(VersionStore store, boolean retry, boolean withStarted) throws SQLException {
+        VersionStore.HistoryRow partial = store.unresolvedPartial(withStarted);
         if (partial != null && !retry) {
-            throw new BadInputException("revision " + partial.revision() + " failed part-way on " + partial.finishedAt()
-                    + " outside a transaction (" + partial.error() + "); the statements before it stayed applied. "
+            throw new BadInputException("revision " + partial.revision() + " " + partial.partway()
+                    + (partial.interrupted() ? ". " : "; the statements before it stayed applied. ")
                     + "Repair the database, then rerun it with --retry-partial, or record where it stands with 'migrate stamp'");
         }
     }
@@ -346,15 +363,18 @@ public final class Online {
      * @param pending     revisions an upgrade to its branch's head would run, in order
      * @param changed     applied revisions whose script changed since it ran
      * @param lastApplied the latest applied step, or null
-     * @param partial     a step that failed part-way outside a transaction and is not resolved, or null
+     * @param partial     a step that failed part-way outside a transaction, or was interrupted there (its row
+     *                    says {@code started} and no run holds the lock), and is not resolved, or null
+     * @param invalidIndexes indexes left invalid by a failed or interrupted CREATE INDEX CONCURRENTLY
+     *                    ("schema.index on table")
      */
     public record Status(String target, String url, boolean reachable, String error, List<String> heads,
                          List<Revision> pending, List<String> changed, VersionStore.HistoryRow lastApplied,
-                         VersionStore.HistoryRow partial) {
+                         VersionStore.HistoryRow partial, List<String> invalidIndexes) {
 
         /** An unreachable (or unusable) target. */
         public static Status failed(String target, String url, String error) {
-            return new Status(target, url, false, error, List.of(), List.of(), List.of(), null, null);
+            return new Status(target, url, false, error, List.of(), List.of(), List.of(), null, null, List.of());
         }
     }
 
@@ -370,7 +390,7 @@ public final class Online {
         try (TargetDatabase db = TargetDatabase.open(target, options.connectWait(), out::info)) {
             resolve();
             VersionStore store = storeOn(db);
-            return LockWait.read(db, ownTables(), options.lockTimeout(), out::info, () -> status(store, url));
+            return LockWait.read(db, ownTables(), options.lockTimeout(), out::info, () -> status(db, store, url));
         } catch (DatabaseException e) {
             return Status.failed(target.name(), url, e.getMessage());
         } catch (SQLException e) {
@@ -378,18 +398,20 @@ public final class Online {
         }
     }
 
-    private Status status(VersionStore store, String url) throws SQLException {
+    private Status status(TargetDatabase db, VersionStore store, String url) throws SQLException {
         List<String> raw = store.heads();
+        // A step recorded as started is going on while another session holds the migration lock; else it was interrupted.
+        VersionStore.HistoryRow partial = store.unresolvedPartial(!AdvisoryLock.isHeld(db, tables.qualifiedVersionTable()));
+        List<String> invalid = InvalidIndexes.list(db.connection()).stream().map(InvalidIndexes.Index::toString).toList();
         try {
             List<String> heads = knownHeads(raw);
             Plan plan = scope.planner().upgrade(heads, RevisionExpr.parse("heads"));
             List<Revision> pending = plan.steps().stream().map(Step::revision).toList();
             return new Status(target.name(), url, true, null, heads, pending, changedScripts(store, heads),
-                    store.lastApplied(), store.unresolvedPartial());
+                    store.lastApplied(), partial, invalid);
         } catch (BadInputException e) {
             // Reachable, but at a state the scripts do not explain (a broken chain).
-            return new Status(target.name(), url, true, e.getMessage(), raw, List.of(), List.of(), store.lastApplied(),
-                    store.unresolvedPartial());
+            return new Status(target.name(), url, true, e.getMessage(), raw, List.of(), List.of(), store.lastApplied(), partial, invalid);
         }
     }
 }

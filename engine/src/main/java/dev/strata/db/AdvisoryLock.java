@@ -84,6 +84,23 @@ public final class AdvisoryLock implements AutoCloseable {
         }
     }
 
+    /** Whether a session holds the lock of this version table now (a run is going on). */
+    public static boolean isHeld(TargetDatabase db, String qualifiedVersionTable) throws SQLException {
+        long key = keyOf(qualifiedVersionTable);
+        String sql = "SELECT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted"
+                + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                + " AND l.classid = ((?::bigint >> 32) & 4294967295)::oid"
+                + " AND l.objid = (?::bigint & 4294967295)::oid AND l.objsubid = 1)";
+        try (PreparedStatement ps = db.connection().prepareStatement(sql)) {
+            ps.setLong(1, key);
+            ps.setLong(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
     /** Who holds the lock: pid, application_name and since when, from pg_locks and pg_stat_activity. */
     private static String holder(Connection c, long key) throws SQLException {
         String sql = "SELECT a.pid, a.application_name, a.usename, to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ'), a.state"

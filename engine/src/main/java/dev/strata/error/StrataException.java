@@ -37,4 +37,9 @@ public abstract class StrataException extends RuntimeException {
     }
 
     public abstract Kind kind();
+
+    /** The process exit code: the kind's, unless the failure has a code of its own (a signal's). */
+    public int exitCode() {
+        return kind().exitCode();
+    }
 }

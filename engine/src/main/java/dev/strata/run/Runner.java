@@ -1,17 +1,14 @@
 package dev.strata.run;
 
 import dev.strata.db.DatabaseException;
-import dev.strata.plan.Direction;
 import dev.strata.plan.Plan;
 import dev.strata.plan.Step;
-import dev.strata.source.ScriptBody;
 import dev.strata.source.Script;
 import dev.strata.source.SqlText;
 import dev.strata.source.Statement;
 import dev.strata.store.VersionStore;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.postgresql.util.PSQLException;
@@ -20,7 +17,8 @@ import org.postgresql.util.ServerErrorMessage;
 /**
  * Carries out a plan on one connection. A transactional step runs its statements, its head change and
  * its history row in one transaction; a {@code transactional: false} step runs its statements one by
- * one in autocommit, then records itself in a transaction of its own. A failure stops the run.
+ * one in autocommit, then records itself in a transaction of its own (see {@link StepRun}). A failure
+ * stops the run, and so does a {@link Stop} request.
  */
 public final class Runner {
 
@@ -32,18 +30,29 @@ public final class Runner {
         void stepStarting(Step step);
 
         default void stepDone(Step step, long millis) {}
+
+        /** A notice about the step that is running (an index it rebuilt). */
+        default void info(String line) {}
     }
 
-    private final String target;
-    private final Connection connection;
-    private final VersionStore store;
+    final String target;
+    final Connection connection;
+    final VersionStore store;
     private final Function<String, Script.Loaded> scripts;
-    private final String toolVersion;
-    private final Listener listener;
-    private final SessionReset session;
+    final String toolVersion;
+    final Listener listener;
+    final SessionReset session;
+    final Stop stop;
 
     public Runner(String target, Connection connection, VersionStore store, Function<String, Script.Loaded> scripts,
                   String toolVersion, Listener listener, SessionReset session) {
+        this(target, connection, store, scripts, toolVersion, listener, session, Stop.never());
+    }
+
+    /** @param stop asked from another thread to stop the run where it safely can (see {@link Stop}) */
+    public Runner(String target, Connection connection, VersionStore store, Function<String, Script.Loaded> scripts,
+                  String toolVersion, Listener listener, SessionReset session, Stop stop) {
+        this.stop = stop;
         this.target = target;
         this.connection = connection;
         this.store = store;
@@ -57,6 +66,9 @@ public final class Runner {
     public void run(Plan plan) {
         listener.planned(plan.steps());
         for (Step step : plan.steps()) {
+            if (stop.requested()) {
+                throw stoppedBefore(step);
+            }
             runStep(step);
             try {
                 session.run();
@@ -72,100 +84,20 @@ public final class Runner {
     }
 
     private void runStep(Step step) {
-        Script.Loaded loaded = scripts.apply(step.revision().id());
-        ScriptBody body = loaded.body();
-        List<Statement> statements = step.direction() == Direction.UPGRADE ? body.upgrade() : body.downgrade();
-        String checksum = loaded.checksum();
-        String file = loaded.script().origin();
-        List<Unit> units = Unit.of(step, statements);
-        listener.stepStarting(step);
-        Instant started = Instant.now();
-        int done = 0; // statements that ran and stay applied
-        try {
-            for (int u = 0; u < units.size(); u++) {
-                Unit unit = units.get(u);
-                boolean last = u == units.size() - 1;
-                if (unit.transactional()) {
-                    connection.setAutoCommit(false);
-                    int i = unit.from();
-                    try {
-                        for (; i < unit.to(); i++) {
-                            execute(statements.get(i).sql());
-                        }
-                        if (last) {
-                            recordAndCommit(step, checksum, started);
-                        } else {
-                            connection.commit();
-                        }
-                    } catch (SQLException e) {
-                        rollback();
-                        if (i < unit.to()) {
-                            throw failed(step, checksum, started, file, statements, i, done, e);
-                        }
-                        if (done > 0) {
-                            recordFailure(step, checksum, started, "partial", "recording failed: " + describe(e));
-                            throw new DatabaseException(target, "revision " + step.revision().id() + ": statements 1-" + done
-                                    + " ran and stay applied, but its last part and its recording failed and were rolled back: "
-                                    + describe(e) + "; repair, then run again with --retry-partial, or record it with 'migrate stamp'");
-                        }
-                        throw new DatabaseException(target, "recording revision " + step.revision().id() + " failed and was rolled back: "
-                                + describe(e));
-                    } finally {
-                        connection.setAutoCommit(true);
-                    }
-                    done = unit.to();
-                } else {
-                    for (int i = unit.from(); i < unit.to(); i++) {
-                        try {
-                            execute(statements.get(i).sql());
-                        } catch (SQLException e) {
-                            throw failed(step, checksum, started, file, statements, i, done, e);
-                        }
-                        done = i + 1;
-                    }
-                }
-            }
-            if (units.isEmpty() || !units.get(units.size() - 1).transactional()) {
-                connection.setAutoCommit(false);
-                try {
-                    recordAndCommit(step, checksum, started);
-                } catch (SQLException e) {
-                    rollback();
-                    throw new DatabaseException(target, "revision " + step.revision().id()
-                            + (units.isEmpty() ? "" : " ran (outside a transaction) but") + " recording it failed: " + describe(e)
-                            + "; record it with 'migrate stamp " + step.to().stream().findFirst().orElse("base") + "'");
-                } finally {
-                    connection.setAutoCommit(true);
-                }
-            }
-        } catch (SQLException e) {
-            throw new DatabaseException(target, describe(e));
+        if (!stop.enterStep()) {
+            throw stoppedBefore(step);
         }
-        listener.stepDone(step, Instant.now().toEpochMilli() - started.toEpochMilli());
+        try {
+            new StepRun(this, step, scripts.apply(step.revision().id())).run();
+        } finally {
+            stop.leaveStep();
+        }
     }
 
-    /**
-     * Statement {@code i} failed; the {@code done} statements before it stay applied (they ran in
-     * autocommit or in a transaction that committed). Records the failure and says what stays.
-     */
-    private MigrationFailedException failed(Step step, String checksum, Instant started, String file, List<Statement> statements,
-                                            int i, int done, SQLException e) {
-        Statement failed = statements.get(i);
-        String error = describe(e);
-        recordFailure(step, checksum, started, done == 0 ? "failed" : "partial",
-                "statement " + (i + 1) + ", line " + lineOf(failed, e) + ": " + error);
-        String state;
-        if (done == 0) {
-            state = step.transactional() && failed.inTransaction()
-                    ? "the revision was rolled back; the database stays where it was before it"
-                    : "nothing of it ran (" + (step.transactional() ? "statement " + (i + 1) + " runs outside a transaction" : "it is transactional: false") + ")";
-        } else {
-            state = (done == 1 ? "statement 1 ran and stays" : "statements 1-" + done + " ran and stay") + " applied, as "
-                    + (step.transactional() ? "part of the revision runs outside a transaction" : "the script is transactional: false")
-                    + "; repair the database, then run again with --retry-partial to rerun the revision, "
-                    + "or record where it stands with 'migrate stamp'";
-        }
-        return new MigrationFailedException(step.revision().id(), file, i + 1, lineOf(failed, e), error, state);
+    private RunStoppedException stoppedBefore(Step step) {
+        return new RunStoppedException("stopped by " + stop.reason() + " before revision " + step.revision().id()
+                + " started: nothing of it ran, and every revision before it in this run was applied and recorded",
+                stop.exitCode());
     }
 
     /**
@@ -197,38 +129,10 @@ public final class Runner {
         }
     }
 
-    /** Writes the step's head change and history row, from a reset session, and commits. */
-    private void recordAndCommit(Step step, String checksum, Instant started) throws SQLException {
-        session.run(); // the revision's SET ROLE or search_path must not decide how Strata records it
-        store.applyAndRecord(step.change(), step.revision().id(), step.direction().word(), checksum,
-                step.revision().message(), started, Instant.now(), toolVersion);
-        connection.commit();
-    }
-
-    private void execute(String sql) throws SQLException {
+    void execute(String sql) throws SQLException {
         try (java.sql.Statement s = connection.createStatement()) {
             s.setEscapeProcessing(false); // {fn ...} and {d '...'} in a migration are SQL, not JDBC escapes
             s.execute(sql);
-        }
-    }
-
-    private void rollback() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the connection is gone; the server rolls back on its own
-        }
-    }
-
-    /** Writes the failure in its own transaction (the step's was rolled back); never hides the failure. */
-    private void recordFailure(Step step, String checksum, Instant started, String outcome, String error) {
-        try {
-            connection.setAutoCommit(true);
-            session.run();
-            store.recordHistory(step.revision().id(), step.direction().word(), checksum, step.revision().message(),
-                    started, Instant.now(), toolVersion, outcome, error);
-        } catch (SQLException ignored) {
-            // recording is best effort; the error being reported matters more
         }
     }
 

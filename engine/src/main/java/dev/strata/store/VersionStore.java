@@ -20,9 +20,26 @@ import java.util.Map;
  */
 public final class VersionStore {
 
-    /** One row of the history table, as far as the runner needs it. */
+    /**
+     * One row of the history table, as far as the runner needs it.
+     *
+     * @param finishedAt when it finished; for a {@code started} row, when it started
+     */
     public record HistoryRow(long id, String revision, String direction, String checksum, String outcome,
-                             Instant finishedAt, String error, String appliedBy) {}
+                             Instant finishedAt, String error, String appliedBy) {
+
+        /** A step whose row still says {@code started}: its run was interrupted (killed, its session ended). */
+        public boolean interrupted() {
+            return "started".equals(outcome);
+        }
+
+        /** What an unresolved partial row says, after "revision R ". */
+        public String partway() {
+            return interrupted()
+                    ? "was interrupted outside a transaction, in a run started " + finishedAt + ", " + error
+                    : "failed part-way on " + finishedAt + " outside a transaction (" + error + ")";
+        }
+    }
 
     private final Connection connection;
     private final VersionTables tables;
@@ -137,6 +154,68 @@ public final class VersionStore {
         }
     }
 
+    /**
+     * Writes a step's head change and marks its {@code started} row {@code applied} (a step that may
+     * commit part-way has such a row from its start; see {@link #startStep}).
+     */
+    public void applyAndFinish(HeadChange change, long row, Instant finished) throws SQLException {
+        apply(change);
+        finishStep(row, "applied", finished, null);
+    }
+
+    /**
+     * Commits, before a step that may commit part-way runs its first statement, a history row with
+     * outcome {@code started}: if the process dies or its session is ended, the row stays and the next
+     * run knows the step was interrupted. {@code progress} says how far it got; it is kept up to date
+     * with {@link #progress} and the row gets its real outcome from {@link #finishStep}.
+     *
+     * @return the row's id
+     */
+    public long startStep(String revision, String direction, String checksum, String message, Instant started,
+                          String toolVersion, String progress) throws SQLException {
+        String sql = "INSERT INTO " + tables.qualifiedHistoryTable()
+                + " (revision, direction, checksum, message, started_at, applied_by, tool_version, outcome, error)"
+                + " VALUES (?, ?, ?, ?, ?, current_user || ' via ' || ?, ?, 'started', ?) RETURNING id";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, revision);
+            ps.setString(2, direction);
+            ps.setString(3, checksum);
+            ps.setString(4, message);
+            ps.setTimestamp(5, Timestamp.from(started));
+            ps.setString(6, System.getProperty("user.name", "?") + "@" + host());
+            ps.setString(7, toolVersion);
+            ps.setString(8, progress);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Says in a {@code started} row how far its step got (where an interruption now would leave it). */
+    public void progress(long row, String progress) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + tables.qualifiedHistoryTable()
+                + " SET error = ? WHERE id = ?")) {
+            ps.setString(1, progress);
+            ps.setLong(2, row);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Gives a {@code started} row its outcome ({@code applied}, {@code failed}, {@code partial}). */
+    public void finishStep(long row, String outcome, Instant finished, String error) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + tables.qualifiedHistoryTable()
+                + " SET outcome = ?, finished_at = ?, duration_ms = GREATEST(0, (extract(epoch FROM ? - started_at) * 1000)::bigint),"
+                + " error = ? WHERE id = ?")) {
+            ps.setString(1, outcome);
+            ps.setTimestamp(2, Timestamp.from(finished));
+            ps.setTimestamp(3, Timestamp.from(finished));
+            ps.setString(4, error);
+            ps.setLong(5, row);
+            ps.executeUpdate();
+        }
+    }
+
     /** Replaces every head row at once (stamp). */
     public void replaceHeads(List<String> remove, List<String> add) throws SQLException {
         for (String r : remove) {
@@ -159,7 +238,7 @@ public final class VersionStore {
      *
      * @param outcome {@code applied}, {@code failed} (rolled back), {@code partial} (failed outside a
      *                transaction after some statements ran), {@code stamped}, or {@code accepted} (a changed
-     *                script accepted with --allow-changed)
+     *                script accepted with --allow-changed); {@code started} rows are written by {@link #startStep}
      */
     public void recordHistory(String revision, String direction, String checksum, String message, Instant started,
                               Instant finished, String toolVersion, String outcome, String error) throws SQLException {
@@ -223,16 +302,21 @@ public final class VersionStore {
     }
 
     /**
-     * The last step that failed outside a transaction and has not been resolved since: no later stamp
-     * and no later successful run of the same revision.
+     * The last step that failed outside a transaction, or was interrupted there (its row still says
+     * {@code started}), and has not been resolved since: no later stamp and no later successful run
+     * of the same revision.
+     *
+     * @param withStarted whether {@code started} rows count: only when no run can be going on (the
+     *                    caller holds the migration lock, or no one does)
      */
-    public HistoryRow unresolvedPartial() throws SQLException {
+    public HistoryRow unresolvedPartial(boolean withStarted) throws SQLException {
         if (!historyExists()) {
             return null;
         }
         String h = tables.qualifiedHistoryTable();
-        String sql = "SELECT p.id, p.revision, p.direction, p.checksum, p.outcome, p.finished_at, p.error, p.applied_by FROM " + h + " p"
-                + " WHERE p.outcome = 'partial' AND NOT EXISTS (SELECT 1 FROM " + h + " l WHERE l.id > p.id"
+        String sql = "SELECT p.id, p.revision, p.direction, p.checksum, p.outcome, coalesce(p.finished_at, p.started_at), p.error,"
+                + " p.applied_by FROM " + h + " p"
+                + " WHERE p.outcome IN ('partial'" + (withStarted ? ", 'started'" : "") + ") AND NOT EXISTS (SELECT 1 FROM " + h + " l WHERE l.id > p.id"
                 + " AND (l.direction = 'stamp' OR (l.revision = p.revision AND l.outcome = 'applied')))"
                 + " ORDER BY p.id DESC LIMIT 1";
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
