@@ -153,7 +153,9 @@ class PasswordsCliIT {
             case ENV_PASSWORD -> "url = \"" + plain + "\"\npassword = \"${NASTY_PW}\"\n";
         };
         cli.write("migrate.toml", "[scripts]\nlocations = [\"m\"]\n[targets.app]\n" + target);
-        cli.write(".env", way == Way.DOT_ENV ? "NASTY_PW='" + password + "'\n" : "# nothing\n");
+        // Double quotes with dotenv's escapes: a single-quoted value would end at the password's own quote.
+        cli.write(".env", way == Way.DOT_ENV ? "NASTY_PW=\"" + password.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$")
+                + "\"\n" : "# nothing\n");
         if (way == Way.ENV_URL) {
             cli.env("NASTY_URL", libpq);
         } else if (way == Way.ENV_PASSWORD) {
