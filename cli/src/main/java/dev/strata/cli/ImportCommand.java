@@ -34,6 +34,11 @@ final class ImportCommand extends BaseCommand {
         Path source = environment.workingDir().resolve(dir).normalize();
         Path into = versionPath == null ? null : environment.workingDir().resolve(versionPath).normalize();
         AlembicImport.Result result = new AlembicImport(project()).importFrom(source, into, python);
+        if (json()) {
+            out().println(Json.write(java.util.Map.of(
+                    "written", result.written().stream().map(Path::toString).toList(), "notes", result.notes())));
+            return 0;
+        }
         for (String note : result.notes()) {
             err().println("Note: " + note);
         }

@@ -114,4 +114,16 @@ final class RevisionFormat {
         m.put("path", r.origin());
         return m;
     }
+
+    /** A revision just written, for {@code --json} of {@code revision}, {@code merge}: its header and its file. */
+    static Map<String, Object> written(Revision r, java.nio.file.Path file) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("revision", r.id());
+        m.put("down_revisions", r.downRevisions());
+        m.put("branch_labels", r.branchLabels());
+        m.put("depends_on", r.dependsOn());
+        m.put("message", r.message());
+        m.put("file", file.toString());
+        return m;
+    }
 }

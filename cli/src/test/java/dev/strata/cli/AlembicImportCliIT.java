@@ -117,6 +117,16 @@ class AlembicImportCliIT {
     }
 
     @Test
+    void jsonListsTheFilesWrittenAndTheNotes() {
+        Cli.Result r = cli.run("import", "alembic", alembic.resolve("migrations/versions").toString(), "--python", "/bin/false",
+                "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.lines()).hasSize(1);
+        assertThat(r.out()).startsWith("{\"written\":[").contains("a1_create_users.sql", "\"notes\":[\"--python /bin/false cannot import alembic");
+        assertThat(r.err()).doesNotContain("Generating");
+    }
+
+    @Test
     void aRevisionAlreadyInTheProjectStopsTheImportBeforeAnythingIsWritten() {
         cli.write("branches/postgres/b1_mine.sql", Cli.script("b1", "", "", "SELECT 1;", ""));
         Cli.Result r = cli.run("import", "alembic", alembic.toString());

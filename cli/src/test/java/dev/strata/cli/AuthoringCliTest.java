@@ -116,6 +116,15 @@ class AuthoringCliTest {
         assertThat(cli.run("heads").lines()).containsExactly("m1 (postgres, timescale) (head)");
         assertThat(cli.run("history").lines().get(0))
                 .isEqualTo("p3, t2 -> m1 (postgres, timescale) (head) (mergepoint), join branches");
+
+        Cli.Result json = cli.run("merge", "heads", "-m", "nothing to join", "--rev-id", "m2", "--json");
+        assertThat(json.code()).as(json.err()).isEqualTo(2); // one head: nothing to merge
+        assertThat(cli.run("revision", "-m", "side", "--rev-id", "s1", "--head", "p3", "--splice").code()).isZero();
+        json = cli.run("merge", "heads", "-m", "join again", "--rev-id", "m2", "--json");
+        assertThat(json.code()).as(json.err()).isZero();
+        assertThat(json.out().strip()).isEqualTo("{\"revision\":\"m2\",\"down_revisions\":[\"m1\",\"s1\"],"
+                + "\"branch_labels\":[],\"depends_on\":[],\"message\":\"join again\",\"file\":\""
+                + dir.resolve("branches/postgres/m2_join_again.sql") + "\"}");
     }
 
     private static java.util.List<String> runningLines(Cli.Result r) {

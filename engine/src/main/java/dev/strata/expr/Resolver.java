@@ -233,7 +233,9 @@ public final class Resolver {
                 throw new RevisionException("ambiguous walk " + (steps > 0 ? "up" : "down") + " from "
                         + (current == NONE ? (steps > 0 ? "base" : "the heads") : graph.id(current))
                         + ": it could go to " + String.join(" or ", ids)
-                        + "; name a branch (LABEL@" + (steps > 0 ? "+" : "-") + Math.abs(steps) + ") or a revision");
+                        + "; name the revision to go to (" + String.join(" or ", ids)
+                        + "), or a branch label only one of them carries (LABEL@" + (steps > 0 ? "+" : "-")
+                        + Math.abs(steps) + ")");
             }
             current = children[0];
         }

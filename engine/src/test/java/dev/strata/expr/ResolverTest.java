@@ -274,10 +274,11 @@ class ResolverTest {
             Resolver b = new Resolver(graph("a b:a c:a"));
 
             assertThat(thrown(RevisionException.class, () -> b.walk(b.graph().index("a"), 1, null, true)))
-                    .hasMessage("ambiguous walk up from a: it could go to b or c; name a branch (LABEL@+1) or a revision");
+                    .hasMessage("ambiguous walk up from a: it could go to b or c; name the revision to go to (b or c), "
+                            + "or a branch label only one of them carries (LABEL@+1)");
             assertThat(thrown(RevisionException.class, () -> b.walk(Resolver.NONE, -2, null, true)))
-                    .hasMessage("ambiguous walk down from the heads: it could go to b or c; name a branch (LABEL@-2) "
-                            + "or a revision");
+                    .hasMessage("ambiguous walk down from the heads: it could go to b or c; name the revision to go to "
+                            + "(b or c), or a branch label only one of them carries (LABEL@-2)");
         }
 
         @Test
