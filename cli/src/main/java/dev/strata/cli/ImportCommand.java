@@ -35,8 +35,10 @@ final class ImportCommand extends BaseCommand {
         Path into = versionPath == null ? null : environment.workingDir().resolve(versionPath).normalize();
         AlembicImport.Result result = new AlembicImport(project()).importFrom(source, into, python);
         if (json()) {
-            out().println(Json.write(java.util.Map.of(
-                    "written", result.written().stream().map(Path::toString).toList(), "notes", result.notes())));
+            java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+            json.put("written", result.written().stream().map(Path::toString).toList());
+            json.put("notes", result.notes());
+            out().println(Json.write(json));
             return 0;
         }
         for (String note : result.notes()) {
