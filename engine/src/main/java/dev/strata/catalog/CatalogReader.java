@@ -99,6 +99,10 @@ public final class CatalogReader {
             if (userSchemas.contains(d.from().name().schema()) && userSchemas.contains(d.to().name().schema())
                     && !gone.contains(d.from().name()) && !gone.contains(d.to().name())) {
                 dependencies.add(d);
+                if (d.from().kind() == Kind.VIEW && d.to().kind() == Kind.COLUMN) {
+                    // PostgreSQL records a view's use of a table per column only; the table itself is needed too.
+                    dependencies.add(new Dependency(d.from(), ObjectRef.of(Kind.TABLE, d.to().name())));
+                }
             }
         }
         for (Table t : tables) {
