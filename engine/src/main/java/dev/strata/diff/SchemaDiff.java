@@ -18,6 +18,8 @@ public final class SchemaDiff {
         NamespaceChanges.diff(from, to, out);
         TableChanges.diff(tables, out);
         IndexChanges.diff(tables, out);
+        ObjectChanges.diff(tables, out);
+        ViewChanges.diff(tables, out);
         return out.diff();
     }
 }
