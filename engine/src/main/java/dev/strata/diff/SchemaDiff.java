@@ -20,6 +20,7 @@ public final class SchemaDiff {
         IndexChanges.diff(tables, out);
         ObjectChanges.diff(tables, out);
         ViewChanges.diff(tables, out);
+        TimescaleChanges.diff(tables, out);
         return out.diff();
     }
 }
