@@ -175,4 +175,41 @@ class SchemaDiffTest {
         Diff two = SchemaDiff.compare(catalog(), catalog(a, b), Renames.none());
         assertThat(MigrationText.sql(one)).isEqualTo(MigrationText.sql(two));
     }
+
+    @Test
+    void partitionsFollowTheirParentAndForeignKeysToADroppedTableGoFirst() {
+        Table parent = new Table(q("events"), List.of(notNull("ts", "date")), List.of(), "RANGE (ts)", null, null, false, "all events");
+        Table part = new Table(q("events_2026"), List.of(notNull("ts", "date")), List.of(), null, q("events"),
+                "FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')", false, null);
+        Diff diff = SchemaDiff.compare(catalog(), catalog(parent, part), Renames.none());
+        assertThat(MigrationText.statements(diff)).containsExactly(
+                "CREATE TABLE public.events (ts date NOT NULL) PARTITION BY RANGE (ts)",
+                "COMMENT ON TABLE public.events IS 'all events'",
+                "CREATE TABLE public.events_2026 PARTITION OF public.events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')");
+        assertThat(downgradeSql(new Diff(diff.changes(), List.of()))).containsExactly("DROP TABLE public.events_2026", "DROP TABLE public.events");
+
+        Table users = table("users", List.of(notNull("id", "bigint")), pk("users", "id", true, "users_pkey"));
+        Table orders = table("orders", List.of(col("user_id", "bigint")), fk("orders_user_id_fkey", "user_id", "users"));
+        Diff drop = SchemaDiff.compare(catalog(orders, users), catalog(table("orders", List.of(col("user_id", "bigint")))), Renames.none());
+        assertThat(MigrationText.statements(drop)).containsExactly(
+                "ALTER TABLE public.orders DROP CONSTRAINT orders_user_id_fkey", "DROP TABLE public.users");
+        assertThat(downgradeSql(drop)).containsExactly(
+                "CREATE TABLE public.users (id bigint NOT NULL, CONSTRAINT users_pkey PRIMARY KEY (id))",
+                "ALTER TABLE public.orders ADD CONSTRAINT orders_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE");
+    }
+
+    @Test
+    void identityDefaultsAndCommentsOfAColumn() {
+        Column before = new Column("id", "bigint", true, null, null, null, null, null);
+        Column after = new Column("id", "bigint", true, null, "ALWAYS", null, null, "the key");
+        Column withDefault = new Column("id", "bigint", true, "42", null, null, null, null);
+        Diff diff = SchemaDiff.compare(catalog(table("t", List.of(before))), catalog(table("t", List.of(after))), Renames.none());
+        assertThat(MigrationText.statements(diff)).containsExactly(
+                "ALTER TABLE public.t ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY", "COMMENT ON COLUMN public.t.id IS 'the key'");
+        assertThat(downgradeSql(diff)).containsExactly("COMMENT ON COLUMN public.t.id IS NULL", "ALTER TABLE public.t ALTER COLUMN id DROP IDENTITY");
+        Diff defaults = SchemaDiff.compare(catalog(table("t", List.of(before))), catalog(table("t", List.of(withDefault))), Renames.none());
+        assertThat(MigrationText.statements(defaults)).containsExactly("ALTER TABLE public.t ALTER COLUMN id SET DEFAULT 42");
+        assertThat(downgradeSql(defaults)).containsExactly("ALTER TABLE public.t ALTER COLUMN id DROP DEFAULT");
+        assertThat(MigrationText.java(defaults).upgrade()).isEqualTo("op.execute(\"ALTER TABLE public.t ALTER COLUMN id SET DEFAULT 42\");\n");
+    }
 }
