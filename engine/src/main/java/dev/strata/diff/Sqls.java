@@ -42,7 +42,7 @@ final class Sqls {
         return collation.contains(".") || collation.startsWith("\"") ? collation : "\"" + collation.replace("\"", "\"\"") + "\"";
     }
 
-    /** {@code CREATE TABLE}, with the constraints {@code withConstraint} keeps. */
+    /** {@code CREATE TABLE}, with its constraints (foreign keys only when {@code withForeignKeys}). */
     static String createTable(Table t, boolean withForeignKeys) {
         List<String> constraints = new ArrayList<>();
         for (Constraint c : t.constraints()) {
@@ -87,16 +87,16 @@ final class Sqls {
 
     /** {@code CREATE SEQUENCE} with every setting spelled out. */
     static String createSequence(Sequence s) {
-        return "CREATE SEQUENCE " + s.name().sql() + sequenceSettings(s, true);
+        return "CREATE SEQUENCE " + s.name().sql() + sequenceSettings(s);
     }
 
     static String alterSequence(Sequence s) {
-        return "ALTER SEQUENCE " + s.name().sql() + sequenceSettings(s, false);
+        return "ALTER SEQUENCE " + s.name().sql() + sequenceSettings(s);
     }
 
-    private static String sequenceSettings(Sequence s, boolean create) {
+    private static String sequenceSettings(Sequence s) {
         return " AS " + s.type() + " INCREMENT BY " + s.increment() + " MINVALUE " + s.min() + " MAXVALUE " + s.max()
-                + (create ? " START WITH " : " START WITH ") + s.start() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE");
+                + " START WITH " + s.start() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE");
     }
 
     static String sequenceOwner(Sequence s) {

@@ -1,6 +1,5 @@
 package dev.strata.diff;
 
-import dev.strata.ops.Op;
 import dev.strata.ops.Ops;
 import java.util.List;
 import java.util.function.Consumer;
@@ -61,9 +60,5 @@ final class Steps {
     /** Java string literals joined by ", ". */
     static String strings(List<String> texts) {
         return String.join(", ", texts.stream().map(Steps::string).toList());
-    }
-
-    static Op op(Step step) {
-        return step.op();
     }
 }
