@@ -69,4 +69,19 @@ class ObjectDiffTest {
                 with(List.of(), List.of(), List.of(), List.of(v3), List.of()), Renames.none());
         assertThat(MigrationText.statements(recreated)).containsExactly("DROP FUNCTION public.f(x integer)", v3.definition());
     }
+
+    @Test
+    void sequencesAreCreatedBeforeTablesAndOwnedAfter() {
+        dev.strata.schema.Sequence seq = new dev.strata.schema.Sequence(q("t_id_seq"), "bigint", 1, 1, 1, Long.MAX_VALUE, 1, false,
+                q("t"), "id", null);
+        Table t = table("t", List.of(new dev.strata.schema.Column("id", "bigint", true, "nextval('t_id_seq'::regclass)", null, null, null, null)));
+        Catalog to = new Catalog(List.of("public"), List.of(), List.of(t), List.of(), List.of(seq), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of());
+        Diff diff = SchemaDiff.compare(with(List.of(), List.of(), List.of(), List.of(), List.of()), to, Renames.none());
+        assertThat(MigrationText.statements(diff)).containsExactly(
+                "CREATE SEQUENCE public.t_id_seq AS bigint INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1 NO CYCLE",
+                "CREATE TABLE public.t (id bigint DEFAULT nextval('t_id_seq'::regclass) NOT NULL)",
+                "ALTER SEQUENCE public.t_id_seq OWNED BY public.t.id");
+        assertThat(downgradeSql(diff)).containsExactly("DROP TABLE public.t", "DROP SEQUENCE public.t_id_seq");
+    }
 }
