@@ -48,18 +48,27 @@ class AutogenerateCorpusIT {
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             String known = KNOWN_FAILURES.get(c.id());
             if (known == null) {
-                runner.run(c);
+                try {
+                    runner.run(c);
+                } catch (Throwable e) {
+                    throw new AssertionError(c.id() + ": " + firstLine(e), e);
+                }
                 return;
             }
             try {
                 runner.run(c);
             } catch (Throwable expected) {
                 System.err.println("known failure " + c.id() + " (" + known + "): "
-                        + expected.getMessage().lines().findFirst().orElse(""));
+                        + firstLine(expected));
                 return;
             }
             fail(c.id() + " passes now: remove it from KNOWN_FAILURES (it said: " + known + ")");
         }));
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = String.valueOf(e.getMessage()).strip();
+        return m.lines().findFirst().orElse(e.getClass().getSimpleName()) + (m.contains("\n") ? " ..." : "");
     }
 
     private static void onPostgres(CorpusCase c) {
