@@ -6,6 +6,7 @@ import dev.strata.testing.TestDatabase;
 import dev.strata.testing.TestTimescale;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -80,8 +81,10 @@ class AutogenerateCorpusIT {
     private static void onTimescale(CorpusCase c) {
         TestTimescale live = TestTimescale.server();
         TestTimescale desired = TestTimescale.scratch();
+        // Both at once: after a reset each server takes a while to accept the next session.
+        CompletableFuture<Void> other = CompletableFuture.runAsync(desired::reset);
         live.reset();
-        desired.reset();
+        other.join();
         new PairRun(c, live::connect, desired::connect).run();
     }
 }

@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Runs one corpus case on two databases: builds old (with its rows) on the live side and new on the
@@ -41,20 +43,19 @@ final class PairRun {
     }
 
     private void same() {
-        live.run("a.sql", c.sql("a.sql"));
-        desired.run("b.sql", c.sql("b.sql"));
+        build(new String[] {"a.sql"}, new String[] {"b.sql"});
+        CompletableFuture<Catalog> other = CompletableFuture.supplyAsync(desired::catalog);
         Catalog a = live.catalog();
-        Catalog b = desired.catalog();
+        Catalog b = other.join();
         assertThat(describe(SchemaDiff.compare(a, b, Renames.none()))).as("diff from a.sql to b.sql").isEmpty();
         assertThat(describe(SchemaDiff.compare(b, a, Renames.none()))).as("diff from b.sql to a.sql").isEmpty();
     }
 
     private void pair() {
-        live.run("old.sql", c.sql("old.sql"));
-        live.run("rows.sql", c.sql("rows.sql"));
-        desired.run("new.sql", c.sql("new.sql"));
+        build(new String[] {"old.sql", "rows.sql"}, new String[] {"new.sql"});
+        CompletableFuture<Catalog> other = CompletableFuture.supplyAsync(desired::catalog);
         Catalog old = live.catalog();
-        Catalog wanted = desired.catalog();
+        Catalog wanted = other.join();
         Renames renames = Renames.none();
         for (String hint : c.renameHints()) {
             renames = renames.with(hint);
@@ -89,6 +90,23 @@ final class PairRun {
         assertThat(Side.schema(live.catalog())).as("the live catalog after the downgrade, against old.sql's")
                 .usingRecursiveComparison().isEqualTo(Side.schema(old));
         assertThat(rows.snapshot(live, false)).as("rows (count and checksum per table) after the downgrade").isEqualTo(before);
+    }
+
+    /**
+     * Builds both sides at the same time (they are different databases, or different servers): a
+     * TimescaleDB server right after a reset takes its time to accept the next session.
+     */
+    private void build(String[] liveFiles, String[] desiredFiles) {
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> desired.run(c, desiredFiles));
+        try {
+            live.run(c, liveFiles);
+        } finally {
+            try {
+                other.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
     }
 
     /**

@@ -18,19 +18,20 @@ interface Side {
 
     Connection connect() throws SQLException;
 
-    /** Runs a corpus file statement by statement, each in autocommit (as psql would). */
-    default void run(String file, String sql) {
-        List<Statement> statements = StatementSplitter.split(sql, 1);
-        try (Connection c = connect(); java.sql.Statement s = c.createStatement()) {
-            for (Statement st : statements) {
-                try {
-                    s.execute(st.sql());
-                } catch (SQLException e) {
-                    throw new IllegalStateException(file + " line " + st.line() + ": " + e.getMessage(), e);
+    /** Runs corpus files in order on one connection, statement by statement, each in autocommit (as psql would). */
+    default void run(CorpusCase c, String... files) {
+        try (Connection conn = connect(); java.sql.Statement s = conn.createStatement()) {
+            for (String file : files) {
+                for (Statement st : StatementSplitter.split(c.sql(file), 1)) {
+                    try {
+                        s.execute(st.sql());
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(c.id() + "/" + file + " line " + st.line() + ": " + e.getMessage(), e);
+                    }
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(file + ": " + e.getMessage(), e);
+            throw new IllegalStateException(c.id() + ": " + e.getMessage(), e);
         }
     }
 
