@@ -134,6 +134,7 @@ final class Timescale {
         Map<QualifiedName, String> dropAfter = new HashMap<>();
         Map<QualifiedName, ContinuousAggregate.Refresh> refresh = new HashMap<>();
         q.list(JOBS, rs -> {
+            // A refresh policy names the materialization hypertable, or in newer versions the aggregate's view.
             QualifiedName table = QualifiedName.of(rs.getString("hypertable_schema"), rs.getString("hypertable_name"));
             switch (rs.getString("proc_name")) {
                 case "policy_compression" -> compressAfter.put(table, rs.getString("compress_after"));
@@ -152,7 +153,7 @@ final class Timescale {
                     rs.getString("materialization_hypertable_name"));
             materializations.add(materialization);
             aggregates.add(new ContinuousAggregate(view, rs.getString("def"), rs.getBoolean("materialized_only"),
-                    refresh.get(materialization), rs.getString("comment")));
+                    refresh.getOrDefault(materialization, refresh.get(view)), rs.getString("comment")));
             QualifiedName source = QualifiedName.of(rs.getString("hypertable_schema"), rs.getString("hypertable_name"));
             Kind sourceKind = Kind.TABLE;
             dependencies.add(new Dependency(ObjectRef.of(Kind.VIEW, view), ObjectRef.of(sourceKind, source)));
