@@ -31,6 +31,8 @@ public final class TestTimescale {
 
     private static TestTimescale server;
 
+    private static TestTimescale scratch;
+
     private final String jdbcUrl;
 
     private TestTimescale(String jdbcUrl) {
@@ -43,6 +45,21 @@ public final class TestTimescale {
             server = new TestTimescale(locate());
         }
         return server;
+    }
+
+    /**
+     * A second TimescaleDB server, for tests that need two databases at once (autogenerate's desired
+     * side): STRATA_TEST_SCRATCH_URL, which bin/test sets; without it this fails saying so.
+     */
+    public static synchronized TestTimescale scratch() {
+        if (scratch == null) {
+            String env = System.getenv("STRATA_TEST_SCRATCH_URL");
+            if (env == null || env.isBlank()) {
+                throw new IllegalStateException("no second TimescaleDB server: run bin/test, or set STRATA_TEST_SCRATCH_URL");
+            }
+            scratch = new TestTimescale(env);
+        }
+        return scratch;
     }
 
     /** The JDBC URL of the test database, with user and password as parameters. */

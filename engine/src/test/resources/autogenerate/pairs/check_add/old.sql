@@ -1,0 +1,1 @@
+CREATE TABLE product (id integer PRIMARY KEY, price numeric NOT NULL, discount numeric NOT NULL DEFAULT 0);

@@ -1,0 +1,1 @@
+CREATE TABLE product (id integer PRIMARY KEY, price numeric NOT NULL, CONSTRAINT price_positive CHECK (price > 0));

@@ -1,0 +1,1 @@
+INSERT INTO word VALUES (1, 'apple'), (2, 'Zebra');

@@ -1,0 +1,1 @@
+INSERT INTO task VALUES (1, 'done', '2024-01-01 00:00:00+00');

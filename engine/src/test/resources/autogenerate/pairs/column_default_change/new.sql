@@ -1,0 +1,1 @@
+CREATE TABLE task (id integer PRIMARY KEY, state text NOT NULL DEFAULT 'new', priority integer DEFAULT (2 * 5));

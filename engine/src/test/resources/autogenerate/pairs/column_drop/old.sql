@@ -1,0 +1,2 @@
+-- irreversible
+CREATE TABLE person (id integer PRIMARY KEY, name text NOT NULL, nickname text);

@@ -1,0 +1,1 @@
+INSERT INTO counter VALUES (1, 2147483647), (2, 0);

@@ -1,0 +1,1 @@
+INSERT INTO counter VALUES (1, 12), (2, 0);

@@ -1,0 +1,1 @@
+INSERT INTO reading VALUES (1, '42'), (2, '-7'), (3, '0');

@@ -1,0 +1,1 @@
+INSERT INTO event (id) VALUES (1), (2);

@@ -1,0 +1,1 @@
+CREATE TABLE price (id integer PRIMARY KEY, amount numeric(8,2) NOT NULL);

@@ -1,0 +1,1 @@
+INSERT INTO price VALUES (1, 19.99), (2, 123456.00);

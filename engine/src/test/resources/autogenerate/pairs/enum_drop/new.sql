@@ -1,0 +1,1 @@
+CREATE TABLE paint (id integer PRIMARY KEY, name text);

@@ -1,0 +1,1 @@
+CREATE TABLE ticket (id integer PRIMARY KEY, title text NOT NULL);

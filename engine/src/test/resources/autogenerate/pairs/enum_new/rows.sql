@@ -1,0 +1,1 @@
+INSERT INTO ticket VALUES (1, 'first'), (2, 'second');

@@ -1,0 +1,2 @@
+CREATE EXTENSION hstore;
+CREATE TABLE setting (id integer PRIMARY KEY, name text NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE secret (id integer PRIMARY KEY, plain text NOT NULL);

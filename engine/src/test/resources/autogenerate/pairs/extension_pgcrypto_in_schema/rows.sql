@@ -1,0 +1,1 @@
+INSERT INTO secret VALUES (1, 'hunter2');

@@ -1,0 +1,1 @@
+CREATE TABLE customer (id integer PRIMARY KEY, name text NOT NULL);

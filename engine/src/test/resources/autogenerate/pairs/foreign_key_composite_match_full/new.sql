@@ -1,0 +1,3 @@
+CREATE TABLE region (country text NOT NULL, code text NOT NULL, PRIMARY KEY (country, code));
+CREATE TABLE shop (id integer PRIMARY KEY, country text, region_code text,
+    CONSTRAINT shop_region_fk FOREIGN KEY (country, region_code) REFERENCES region (country, code) MATCH FULL ON UPDATE CASCADE);

@@ -1,0 +1,1 @@
+CREATE TABLE token (id integer PRIMARY KEY, value text);

@@ -1,0 +1,1 @@
+INSERT INTO token VALUES (1, 'abc');

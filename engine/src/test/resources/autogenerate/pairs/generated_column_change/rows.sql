@@ -1,0 +1,1 @@
+INSERT INTO box (id, width, height) VALUES (1, 2, 3);

@@ -1,0 +1,1 @@
+CREATE TABLE ticket (id integer NOT NULL PRIMARY KEY, title text);

@@ -1,0 +1,1 @@
+CREATE TABLE ticket (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text);

@@ -1,0 +1,2 @@
+CREATE TABLE person (id integer PRIMARY KEY, email text NOT NULL, name text, tenant integer NOT NULL DEFAULT 1, tags text[] NOT NULL DEFAULT '{}', created_at timestamp with time zone NOT NULL DEFAULT now(), deleted boolean NOT NULL DEFAULT false);
+CREATE INDEX person_tenant_cover ON person (tenant) INCLUDE (email, name);

@@ -1,0 +1,2 @@
+CREATE TABLE sale (id integer PRIMARY KEY, region character varying(8) NOT NULL, amount integer NOT NULL);
+CREATE MATERIALIZED VIEW sale_by_region AS SELECT region, sum(amount) AS total FROM sale GROUP BY region;

@@ -1,0 +1,2 @@
+CREATE TABLE region_sale (region text NOT NULL, amount integer NOT NULL) PARTITION BY LIST (region);
+CREATE TABLE region_sale_east PARTITION OF region_sale FOR VALUES IN ('east');

@@ -1,0 +1,1 @@
+INSERT INTO region_sale VALUES ('east', 3), ('east', 4);

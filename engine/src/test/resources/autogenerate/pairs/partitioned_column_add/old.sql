@@ -1,0 +1,2 @@
+CREATE TABLE log_entry (id bigint NOT NULL, at date NOT NULL, message text) PARTITION BY RANGE (at);
+CREATE TABLE log_entry_2024 PARTITION OF log_entry FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');

@@ -1,0 +1,1 @@
+CREATE TABLE tag (id integer NOT NULL PRIMARY KEY, label text NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE tag (id integer NOT NULL, label text NOT NULL);

@@ -1,0 +1,1 @@
+INSERT INTO tag VALUES (1, 'red'), (2, 'blue');

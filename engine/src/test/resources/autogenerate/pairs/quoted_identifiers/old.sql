@@ -1,0 +1,1 @@
+CREATE TABLE "User Account" ("ID" integer PRIMARY KEY, "e-mail" text NOT NULL);

@@ -1,0 +1,1 @@
+INSERT INTO "User Account" VALUES (1, 'a@example.com');

@@ -1,0 +1,2 @@
+CREATE SEQUENCE invoice_number START WITH 1000 INCREMENT BY 10 MINVALUE 1000 MAXVALUE 999999 CACHE 5 CYCLE;
+CREATE TABLE invoice (id integer PRIMARY KEY, number bigint DEFAULT nextval('invoice_number'));

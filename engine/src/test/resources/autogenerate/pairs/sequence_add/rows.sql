@@ -1,0 +1,1 @@
+INSERT INTO invoice VALUES (1, 7);

@@ -1,0 +1,2 @@
+-- irreversible
+CREATE TABLE client (id integer PRIMARY KEY, name text NOT NULL, email text);

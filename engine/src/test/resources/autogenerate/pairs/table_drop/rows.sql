@@ -1,0 +1,2 @@
+INSERT INTO account VALUES (1, 'ada');
+INSERT INTO audit_log VALUES (1, 'created');

@@ -1,0 +1,9 @@
+CREATE TABLE document (id integer PRIMARY KEY, body text, updated_at timestamp with time zone);
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.updated_at := now();
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER document_touch BEFORE UPDATE ON document FOR EACH ROW EXECUTE FUNCTION touch();
+CREATE TRIGGER document_touch_insert BEFORE INSERT ON document FOR EACH ROW EXECUTE FUNCTION touch();

@@ -1,0 +1,1 @@
+INSERT INTO document VALUES (1, 'x', '2024-01-01 00:00:00+00');

@@ -1,0 +1,1 @@
+INSERT INTO document VALUES (1, NULL, '2024-01-01 00:00:00+00');

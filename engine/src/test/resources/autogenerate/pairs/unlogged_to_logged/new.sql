@@ -1,0 +1,1 @@
+CREATE TABLE cache_entry (key text PRIMARY KEY, value text);

@@ -1,0 +1,1 @@
+CREATE UNLOGGED TABLE cache_entry (key text PRIMARY KEY, value text);

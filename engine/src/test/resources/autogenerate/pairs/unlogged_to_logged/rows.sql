@@ -1,0 +1,1 @@
+INSERT INTO cache_entry VALUES ('a', '1'), ('b', NULL);

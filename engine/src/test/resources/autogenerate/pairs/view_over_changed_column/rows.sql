@@ -1,0 +1,1 @@
+INSERT INTO measurement VALUES (1, 50), (2, 500);

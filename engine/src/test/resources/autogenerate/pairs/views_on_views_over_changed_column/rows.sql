@@ -1,0 +1,1 @@
+INSERT INTO measurement VALUES (1, 'north', 3), (2, 'south', 4);

@@ -1,0 +1,2 @@
+CREATE SCHEMA app;
+CREATE TABLE app.event (id bigserial, body text);

@@ -1,0 +1,3 @@
+CREATE TABLE t (id integer PRIMARY KEY);
+ALTER TABLE t ADD COLUMN name text NOT NULL DEFAULT '';
+ALTER TABLE t ADD COLUMN score integer;

@@ -1,0 +1,1 @@
+CREATE TABLE t (id integer NOT NULL PRIMARY KEY, b integer);

@@ -1,0 +1,1 @@
+CREATE TABLE t (a integer, b bigint, c smallint, d double precision, e real, f boolean, g character varying(20), h timestamp with time zone, i numeric(10,2), j character(3), k timestamp without time zone, l time with time zone, m INTEGER, n bit varying(4), o character(1));

@@ -1,0 +1,1 @@
+CREATE TABLE device (id integer PRIMARY KEY, name text NOT NULL);

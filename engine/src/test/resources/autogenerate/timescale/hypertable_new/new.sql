@@ -1,0 +1,5 @@
+CREATE EXTENSION IF NOT EXISTS timescaledb;
+CREATE TABLE device (id integer PRIMARY KEY, name text NOT NULL);
+CREATE TABLE metric (ts timestamp with time zone NOT NULL, device integer NOT NULL, value double precision);
+SELECT create_hypertable('metric', by_range('ts', INTERVAL '1 day'));
+CREATE INDEX metric_device_ts ON metric (device, ts DESC);

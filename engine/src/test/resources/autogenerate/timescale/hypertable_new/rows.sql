@@ -1,0 +1,1 @@
+INSERT INTO device VALUES (1, 'probe');

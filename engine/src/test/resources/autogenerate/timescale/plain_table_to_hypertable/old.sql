@@ -1,0 +1,3 @@
+-- irreversible
+CREATE EXTENSION IF NOT EXISTS timescaledb;
+CREATE TABLE metric (ts timestamp with time zone NOT NULL, device integer NOT NULL, value double precision);

@@ -1,0 +1,6 @@
+CREATE EXTENSION IF NOT EXISTS timescaledb;
+CREATE TABLE metric (ts timestamp with time zone NOT NULL, device integer NOT NULL, value double precision);
+SELECT create_hypertable('metric', by_range('ts', INTERVAL '1 day'));
+CREATE TABLE event (ts timestamp with time zone NOT NULL, kind text);
+SELECT create_hypertable('event', by_range('ts'));
+SELECT add_retention_policy('event', INTERVAL '1 year');
