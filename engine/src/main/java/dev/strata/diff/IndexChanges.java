@@ -1,0 +1,68 @@
+package dev.strata.diff;
+
+import dev.strata.schema.Index;
+import dev.strata.schema.QualifiedName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/** Indexes (not a constraint's own): a changed definition is a drop and a create. */
+final class IndexChanges {
+
+    private IndexChanges() {}
+
+    static void diff(Tables tables, Collected out) {
+        Map<String, Index> old = new TreeMap<>();
+        for (Index i : tables.from.indexes()) {
+            if (!tables.isRemoved(i.table())) {
+                old.put(key(i, tables), i);
+            }
+        }
+        Map<String, Index> now = new TreeMap<>();
+        tables.to.indexes().forEach(i -> now.put(key(i, null), i));
+        for (Map.Entry<String, Index> e : old.entrySet()) {
+            Index o = e.getValue();
+            Index n = now.get(e.getKey());
+            if (n == null) {
+                out.add(Phase.DROP_INDEXES, "removed index '" + o.name() + "' on '" + o.table() + "'", false,
+                        List.of(drop(o)), create(o));
+            } else if (!Objects.equals(o.comment(), n.comment())) {
+                out.add(Phase.COMMENTS, "comment change on index '" + n.name() + "'", false,
+                        List.of(Steps.sql(Sqls.comment("INDEX", n.name().sql(), n.comment()))),
+                        List.of(Steps.sql(Sqls.comment("INDEX", n.name().sql(), o.comment()))));
+            }
+        }
+        for (Map.Entry<String, Index> e : now.entrySet()) {
+            if (!old.containsKey(e.getKey())) {
+                Index n = e.getValue();
+                out.add(Phase.INDEXES, "added index '" + n.name() + "' on '" + n.table() + "'", false, create(n), List.of(drop(n)));
+            }
+        }
+    }
+
+    /** An index's identity: its name and definition, or only its definition when PostgreSQL chose the name. */
+    private static String key(Index i, Tables renamedBy) {
+        String definition = i.definition();
+        if (renamedBy != null) {
+            QualifiedName now = renamedBy.renamed(i.table());
+            if (now != null && !now.equals(i.table())) {
+                definition = definition.replace(" ON " + i.table().sql() + " ", " ON " + now.sql() + " ");
+            }
+        }
+        return i.defaultName() ? "default " + definition : "named " + i.name().schema() + "." + i.name().name() + " " + definition;
+    }
+
+    static List<Step> create(Index i) {
+        List<Step> steps = new ArrayList<>(List.of(Steps.sql(i.createStatement())));
+        if (i.comment() != null) {
+            steps.add(Steps.sql(Sqls.comment("INDEX", i.name().sql(), i.comment())));
+        }
+        return steps;
+    }
+
+    static Step drop(Index i) {
+        return Steps.sql("DROP INDEX " + i.name().sql());
+    }
+}
