@@ -259,9 +259,9 @@ class AuthoringCliTest {
         try (var files = Files.walk(dir)) {
             before = files.count();
         }
-        Cli.Result r = cli.run("--db", "postgres", "revision", "--autogenerate", "-m", "x");
+        Cli.Result r = cli.run("--db", "default", "revision", "--autogenerate", "-m", "x");
         assertThat(r.code()).as(r.err()).isEqualTo(2);
-        assertThat(r.err()).contains("targets.postgres.desired_schema is not set");
+        assertThat(r.err()).contains("targets.default.desired_schema is not set");
         try (var files = Files.walk(dir)) {
             assertThat(files.count()).isEqualTo(before);
         }
