@@ -128,14 +128,23 @@ public final class ScratchDatabase implements AutoCloseable {
         }
     }
 
-    /** Drops what a previous run left: every user schema, every extension but plpgsql, and public's contents. */
+    /**
+     * Drops what a previous run left: continuous aggregates, every user schema, every extension but plpgsql
+     * and timescaledb (a TimescaleDB server cannot load the extension twice in one process: PGlite would
+     * refuse the desired schema's CREATE EXTENSION), and public's contents.
+     */
     private static void empty(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("""
                     DO $strata$
                     DECLARE r record;
                     BEGIN
-                      FOR r IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
+                      IF to_regclass('timescaledb_information.continuous_aggregates') IS NOT NULL THEN
+                        FOR r IN EXECUTE 'SELECT view_schema, view_name FROM timescaledb_information.continuous_aggregates' LOOP
+                          EXECUTE format('DROP MATERIALIZED VIEW IF EXISTS %I.%I CASCADE', r.view_schema, r.view_name);
+                        END LOOP;
+                      END IF;
+                      FOR r IN SELECT extname FROM pg_extension WHERE extname NOT IN ('plpgsql', 'timescaledb') LOOP
                         EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', r.extname);
                       END LOOP;
                       FOR r IN SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'public')
@@ -149,7 +158,8 @@ public final class ScratchDatabase implements AutoCloseable {
                         EXECUTE format('DROP TYPE IF EXISTS public.%I CASCADE', r.typname);
                       END LOOP;
                       FOR r IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                          WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') LOOP
+                          WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+                          ORDER BY c.relkind = 'S' LOOP
                         EXECUTE format(CASE r.relkind WHEN 'v' THEN 'DROP VIEW IF EXISTS public.%I CASCADE'
                           WHEN 'm' THEN 'DROP MATERIALIZED VIEW IF EXISTS public.%I CASCADE'
                           WHEN 'S' THEN 'DROP SEQUENCE IF EXISTS public.%I CASCADE'
