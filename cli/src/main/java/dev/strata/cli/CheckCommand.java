@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code migrate check}: exit 1 unless the target is at its branch head with unchanged scripts. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Exit 1 when the target has pending revisions or changed scripts; 0 when it is up to date.")
+        description = "Exit 1 when the target has pending revisions, changed scripts, or differs from its desired_schema; 0 when it is up to date.")
 final class CheckCommand extends BaseCommand {
 
     @Mixin
@@ -36,7 +36,13 @@ final class CheckCommand extends BaseCommand {
         if (s.error() != null) {
             throw new dev.strata.error.BadInputException(s.error());
         }
-        boolean clean = s.pending().isEmpty() && s.changed().isEmpty() && s.partial() == null && s.invalidIndexes().isEmpty();
+        // With a desired schema, the live schema must also match it (Alembic's check).
+        dev.strata.diff.Diff desired = target.desiredSchema().isEmpty() ? null
+                : new dev.strata.api.Autogenerate(this::project, target)
+                        .desired(online.toOptions(lock), new ConsoleOutput(out(), err(), true, false), false, List.of()).diff();
+        boolean matches = desired == null || desired.changes().isEmpty();
+        boolean clean = s.pending().isEmpty() && s.changed().isEmpty() && s.partial() == null && s.invalidIndexes().isEmpty()
+                && matches;
         if (json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("target", s.target());
@@ -46,6 +52,9 @@ final class CheckCommand extends BaseCommand {
             m.put("changed", s.changed());
             m.put("partial_failure", StatusCommand.partialJson(s));
             m.put("invalid_indexes", s.invalidIndexes());
+            if (desired != null) {
+                m.put("desired_schema", DiffCommand.json(desired, dev.strata.diff.MigrationText.statements(desired)));
+            }
             out().println(Json.write(m));
             return clean ? 0 : 1;
         }
@@ -73,6 +82,12 @@ final class CheckCommand extends BaseCommand {
             out().println("Target '" + s.target() + "': invalid indexes (a CREATE INDEX CONCURRENTLY failed or was interrupted;"
                     + " see docs/guides/recovery.md):");
             s.invalidIndexes().forEach(c -> out().println("  " + c));
+        }
+        if (!matches) {
+            out().println("Target '" + s.target() + "' differs from its desired_schema (" + desired.changes().size() + " "
+                    + (desired.changes().size() == 1 ? "change" : "changes") + "; 'migrate diff' prints the statements,"
+                    + " 'migrate revision --autogenerate' writes them):");
+            desired.changes().forEach(c -> out().println("  " + c.detected()));
         }
         return 1;
     }

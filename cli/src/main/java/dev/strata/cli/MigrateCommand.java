@@ -35,6 +35,7 @@ final class MigrateCommand implements Runnable {
         m.put("current", CurrentCommand.class);
         m.put("stamp", StampCommand.class);
         m.put("check", CheckCommand.class);
+        m.put("diff", DiffCommand.class);
         m.put("status", StatusCommand.class);
         m.put("heads", HeadsCommand.class);
         m.put("branches", BranchesCommand.class);

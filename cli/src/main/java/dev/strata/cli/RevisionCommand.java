@@ -46,17 +46,30 @@ final class RevisionCommand extends BaseCommand {
     @Option(names = "--java", description = "Write a Java migration class (upgrade(Ops op) / downgrade(Ops op)) instead.")
     boolean java;
 
-    @Option(names = "--autogenerate", description = "Not supported: Strata has no model to compare the database with.")
+    @Option(names = "--autogenerate",
+            description = "Write the statements that turn the target's live schema into its desired_schema (the target must be at its head).")
     boolean autogenerate;
+
+    @Option(names = "--rename", paramLabel = "HINT",
+            description = "With --autogenerate: a rename, not a drop and an add: schema.old=new (table) or schema.table.old=new (column); repeatable.")
+    List<String> renames = new ArrayList<>();
+
+    @picocli.CommandLine.Mixin
+    ConnectOptions online;
+
+    @picocli.CommandLine.Mixin
+    OnlineOptions.LockOption lock;
 
     @Override
     public Integer call() {
-        if (autogenerate) {
-            throw new BadInputException("--autogenerate is not supported: Strata has no ORM model to compare with; "
-                    + "write the SQL in the new script instead (docs/guides/from-alembic.md)");
-        }
         if (java && sql) {
             throw new BadInputException("--sql and --java exclude each other: a revision is one file");
+        }
+        if (!renames.isEmpty() && !autogenerate) {
+            throw new BadInputException("--rename is for --autogenerate");
+        }
+        if (autogenerate) {
+            return autogenerate();
         }
         List<RevisionExpr> heads = head == null ? List.of() : List.of(RevisionExpr.parse(head));
         TargetConfig target = target(heads.toArray(RevisionExpr[]::new)).orElse(null);
@@ -71,6 +84,43 @@ final class RevisionCommand extends BaseCommand {
                 splice, path, !noTransaction, java);
         RevisionAuthor.Written written = new RevisionAuthor(project(), Clock.systemDefaultZone(), RevisionIds::random)
                 .revision(request, target);
+        if (written.note() != null) {
+            info(written.note());
+        }
+        info("Generating " + written.file() + " ...  done");
+        if (quiet()) {
+            out().println(written.revision().id());
+        }
+        return 0;
+    }
+
+    /** {@code --autogenerate}: compare, print what was detected, write the revision unless nothing was. */
+    private int autogenerate() {
+        if (head != null || splice || !dependsOn.isEmpty()) {
+            throw new BadInputException("--autogenerate builds on the target's head: --head, --splice and --depends-on do not apply");
+        }
+        TargetConfig target = dev.strata.api.TargetSelection.require(config(), targetName(), List.of());
+        dev.strata.config.ConnectionSpec.of(target);
+        loadProjectInBackground();
+        ConsoleOutput console = new ConsoleOutput(out(), err(), quiet(), verbose());
+        var result = new dev.strata.api.Autogenerate(this::project, target)
+                .desired(online.toOptions(lock), console, true, renames);
+        var diff = result.diff();
+        if (diff.changes().isEmpty()) {
+            diff.warnings().forEach(w -> err().println("warning: " + w));
+            info("No changes detected");
+            return 0;
+        }
+        for (var change : diff.changes()) {
+            info("Detected " + change.detected() + (change.destructive() ? "  (destructive)" : ""));
+        }
+        diff.warnings().forEach(w -> err().println("warning: " + w));
+        var script = java ? dev.strata.diff.MigrationText.java(diff) : dev.strata.diff.MigrationText.sql(diff);
+        Path path = versionPath == null ? null : environment.workingDir().resolve(versionPath);
+        RevisionAuthor.Request request = new RevisionAuthor.Request(message, revId, List.of(), branchLabels, List.of(),
+                false, path, script.transactional() && !noTransaction, java);
+        RevisionAuthor.Written written = new RevisionAuthor(project(), Clock.systemDefaultZone(), RevisionIds::random)
+                .revision(request, target, script.upgrade(), script.downgrade());
         if (written.note() != null) {
             info(written.note());
         }

@@ -252,12 +252,20 @@ class AuthoringCliTest {
     }
 
     @Test
-    void autogenerateIsRefusedWithAReason() {
+    void autogenerateWithoutADesiredSchemaIsRefusedWithAReasonAndWritesNothing() throws IOException {
         Cli cli = new Cli(dir);
         cli.run("init");
-        Cli.Result r = cli.run("revision", "--autogenerate", "-m", "x");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--autogenerate is not supported");
+        long before;
+        try (var files = Files.walk(dir)) {
+            before = files.count();
+        }
+        Cli.Result r = cli.run("--db", "default", "revision", "--autogenerate", "-m", "x");
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("targets.default.desired_schema is not set");
+        try (var files = Files.walk(dir)) {
+            assertThat(files.count()).isEqualTo(before);
+        }
+        assertThat(cli.run("revision", "--rename", "public.a=b", "-m", "x").err()).contains("--rename is for --autogenerate");
     }
 
     @Test

@@ -23,6 +23,7 @@ class TimescaleCliIT {
         tsdb.reset();
         Cli cli = new Cli(Path.of("..").toAbsolutePath().normalize())
                 .env("TIMESCALE_URL", tsdb.jdbcUrl())
+                .env("TIMESCALE_SCRATCH_URL", TimescaleAutogenerateCliIT.scratchUrl())
                 .env("POSTGRES_URL", "jdbc:postgresql://127.0.0.1:1/unused")
                 .env("STRATA_CACHE_DIR", cache.toString());
 

@@ -72,6 +72,15 @@ public final class RevisionAuthor {
 
     /** A new revision; with a target that owns a branch and no {@code --head}, it goes on that branch. */
     public Written revision(Request request, TargetConfig target) {
+        return revision(request, target, "", "");
+    }
+
+    /**
+     * As {@link #revision(Request, TargetConfig)}, with the upgrade and downgrade already written (SQL for a
+     * script, the bodies of {@code upgrade(Ops op)} and {@code downgrade(Ops op)} for a Java migration), as
+     * {@code revision --autogenerate} does.
+     */
+    public Written revision(Request request, TargetConfig target, String upgrade, String downgrade) {
         RevisionGraph graph = project.graph();
         List<RevisionExpr> heads = request.heads();
         List<String> labels = new ArrayList<>(request.branchLabels());
@@ -120,7 +129,8 @@ public final class RevisionAuthor {
             // Keep a label as written (it follows the branch); resolve a prefix to the full id.
             deps.add(graph.labelIndex(dep) == i ? dep : graph.id(i));
         }
-        return write(request.message(), request.revId(), downs, labels, deps, request.transactional(), request.java(), request.versionPath(), note);
+        return write(request.message(), request.revId(), downs, labels, deps, request.transactional(), request.java(),
+                request.versionPath(), note, upgrade, downgrade);
     }
 
     /** Whether every revision the expressions name is on the lineage of the label. */
@@ -141,7 +151,7 @@ public final class RevisionAuthor {
             throw new BadInputException("a merge needs two or more revisions; "
                     + (downs.isEmpty() ? "none were given" : "only " + downs.get(0) + " was given"));
         }
-        return write(message, revId, downs, branchLabels, List.of(), true, false, null, null);
+        return write(message, revId, downs, branchLabels, List.of(), true, false, null, null, "", "");
     }
 
     /** Whether building on a revision that is not a head is allowed, and what to say if not. */
@@ -170,7 +180,7 @@ public final class RevisionAuthor {
     }
 
     private Written write(String message, String revId, List<String> downs, List<String> labels, List<String> deps,
-                          boolean transactional, boolean java, Path versionPath, String note) {
+                          boolean transactional, boolean java, Path versionPath, String note, String upgrade, String downgrade) {
         RevisionGraph graph = project.graph();
         String id = revId;
         if (id == null) {
@@ -189,7 +199,7 @@ public final class RevisionAuthor {
         List<Revision> all = new ArrayList<>(graph.revisions());
         all.add(revision);
         RevisionGraph.of(all); // validates the result before anything is written
-        NewScript script = new NewScript(id, downs, labels, deps, msg, revision.createDate(), transactional, "", "", java);
+        NewScript script = new NewScript(id, downs, labels, deps, msg, revision.createDate(), transactional, upgrade, downgrade, java);
         Path file = ScriptWriter.write(dir, script);
         return new Written(revision, file, note);
     }

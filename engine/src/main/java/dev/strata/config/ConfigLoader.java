@@ -32,7 +32,7 @@ public final class ConfigLoader {
     private static final Set<String> TOP_KEYS = Set.of("scripts", "targets");
     private static final Set<String> SCRIPT_KEYS = Set.of("locations");
     private static final Set<String> TARGET_KEYS =
-            Set.of("url", "user", "password", "branch", "dialect", "schema", "version_table");
+            Set.of("url", "user", "password", "branch", "dialect", "schema", "version_table", "desired_schema", "scratch_url");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_.]+");
 
@@ -107,13 +107,13 @@ public final class ConfigLoader {
                 }
                 TomlTable t = table(name, targetTable, targetName, prefix);
                 onlyKeys(name, prefix + ".", t, TARGET_KEYS);
-                targets.put(targetName, target(name, prefix, targetName, t, env));
+                targets.put(targetName, target(name, prefix, targetName, t, env, dir));
             }
         }
         return new Config(file, locations, targets);
     }
 
-    private TargetConfig target(String file, String prefix, String targetName, TomlTable t, Map<String, String> env) {
+    private TargetConfig target(String file, String prefix, String targetName, TomlTable t, Map<String, String> env, Path dir) {
         // An unset variable in the connection settings only matters when this target connects: keep its
         // message for then, so offline commands work without them. Everything else is checked now.
         List<String> unresolved = new ArrayList<>();
@@ -150,8 +150,43 @@ public final class ConfigLoader {
         } else if (!NAME.matcher(versionTable).matches()) {
             throw new ConfigException(file, prefix + ".version_table", "'" + versionTable + "' is not a plain identifier");
         }
+        List<Path> desired = paths(file, prefix + ".desired_schema", t.get(List.of("desired_schema")), env, dir);
+        // Read strictly: an unset variable here would otherwise stop every command of the target from
+        // connecting; ${SCRATCH_URL:-} leaves it unset.
+        String scratchUrl = string(file, prefix, t, "scratch_url", env);
+        if (scratchUrl != null && !scratchUrl.startsWith("jdbc:postgresql://") && !scratchUrl.startsWith("postgresql://")
+                && !scratchUrl.startsWith("postgres://")) {
+            String shown = ConnectionUrl.displayOf(scratchUrl);
+            throw new ConfigException(file, prefix + ".scratch_url", (shown == null ? "" : "'" + shown + "' ")
+                    + "is not a PostgreSQL URL (jdbc:postgresql://... or postgresql://...)");
+        }
         return new TargetConfig(targetName, url, user, password, branch, dialect, schema, versionTable,
-                unresolved.isEmpty() ? null : String.join("; ", unresolved));
+                unresolved.isEmpty() ? null : String.join("; ", unresolved), desired, scratchUrl);
+    }
+
+    /** {@code desired_schema}: one file or folder name, or an array of them, resolved against the config's folder. */
+    private static List<Path> paths(String file, String key, Object value, Map<String, String> env, Path dir) {
+        List<Path> out = new ArrayList<>();
+        if (value == null) {
+            return out;
+        }
+        if (value instanceof String s) {
+            if (s.isBlank()) {
+                throw new ConfigException(file, key, "must name .sql files or folders, e.g. [\"schema/postgres\"]");
+            }
+            out.add(dir.resolve(interpolate(file, key, s, env)).normalize());
+            return out;
+        }
+        if (!(value instanceof TomlArray array) || array.isEmpty()) {
+            throw new ConfigException(file, key, "must be a non-empty array of .sql files or folders, e.g. [\"schema/postgres\"]");
+        }
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.get(i) instanceof String s) || s.isBlank()) {
+                throw new ConfigException(file, key, "entry " + (i + 1) + " must be a file or folder name (a string)");
+            }
+            out.add(dir.resolve(interpolate(file, key, s, env)).normalize());
+        }
+        return out;
     }
 
     private String deferred(String file, String prefix, TomlTable t, String key, Map<String, String> env, List<String> problems) {

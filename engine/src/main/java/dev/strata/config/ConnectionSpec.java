@@ -35,11 +35,46 @@ public record ConnectionSpec(String jdbcUrl, String user, String password, Strin
      */
     public static ConnectionSpec of(TargetConfig target) {
         target.requireConnectable();
-        String key = "targets." + target.name() + ".url";
-        Secrets given = Secrets.of(java.util.Collections.singletonList(target.password()));
+        return of("targets." + target.name() + ".url", target.url(), target.user(), target.password());
+    }
+
+    /**
+     * The target's {@code scratch_url}, or null when it has none. Only the URL's own user and password
+     * apply: the target's {@code user} and {@code password} keys are for its {@code url}.
+     */
+    public static ConnectionSpec scratch(TargetConfig target) {
+        if (target.scratchUrl() == null) {
+            return null;
+        }
+        return of("targets." + target.name() + ".scratch_url", target.scratchUrl(), null, null);
+    }
+
+    /** A URL given on the command line ({@code diff --from URL}); {@code what} names it in messages. */
+    public static ConnectionSpec ofUrl(String what, String url) {
+        if (url == null || !(url.startsWith("jdbc:postgresql://") || url.startsWith("postgresql://") || url.startsWith("postgres://"))) {
+            String shown = url == null ? null : ConnectionUrl.displayOf(url);
+            throw new ConfigException(null, what, (shown == null ? "" : "'" + shown + "' ")
+                    + "is not a PostgreSQL URL (jdbc:postgresql://... or postgresql://...)");
+        }
+        return of(what, url, null, null);
+    }
+
+    /** The same server and credentials, another database (for a temporary scratch database). */
+    public ConnectionSpec withDatabase(String database) {
+        int slash = jdbcUrl.indexOf('/', "jdbc:postgresql://".length());
+        int query = jdbcUrl.indexOf('?', slash);
+        String rest = query < 0 ? "" : jdbcUrl.substring(query);
+        String shownRest = display.indexOf('?') < 0 ? "" : display.substring(display.indexOf('?'));
+        int shownSlash = display.indexOf('/', display.indexOf("//") + 2);
+        String shown = (shownSlash < 0 ? display : display.substring(0, shownSlash)) + "/" + database + shownRest;
+        return new ConnectionSpec(jdbcUrl.substring(0, slash) + "/" + encode(database) + rest, user, password, shown, secrets);
+    }
+
+    private static ConnectionSpec of(String key, String urlText, String userKey, String passwordKey) {
+        Secrets given = Secrets.of(java.util.Collections.singletonList(passwordKey));
         ConnectionUrl url;
         try {
-            url = ConnectionUrl.parse(target.url());
+            url = ConnectionUrl.parse(urlText);
             url.requireTcpHosts();
         } catch (ConnectionUrl.Invalid e) {
             throw new ConfigException(null, key, given.scrub(e.getMessage()));
@@ -64,8 +99,8 @@ public record ConnectionSpec(String jdbcUrl, String user, String password, Strin
             jdbc = jdbcParams(params, key);
         }
         return new ConnectionSpec("jdbc:postgresql://" + url.hosts() + "/" + encode(database) + query(jdbc),
-                target.user() != null ? target.user() : user,
-                target.password() != null ? target.password() : password,
+                userKey != null ? userKey : user,
+                passwordKey != null ? passwordKey : password,
                 url.display(), secrets);
     }
 

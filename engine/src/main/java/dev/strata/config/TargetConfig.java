@@ -13,6 +13,11 @@ package dev.strata.config;
  * @param versionTable name of the version table; the history table is named after it
  * @param unresolved   why the connection settings could not be read (an unset variable), or null;
  *                     reported when the target connects, so offline commands work without them
+ * @param desiredSchema the desired schema's .sql files and folders, resolved against the config file's
+ *                     folder, in configured order; empty when not set (autogenerate is then refused)
+ * @param scratchUrl   a database that {@code revision --autogenerate} and {@code diff} may empty and
+ *                     replay the desired schema into, or null for a temporary database on the target's
+ *                     own server; may hold a password
  */
 public record TargetConfig(
         String name,
@@ -23,7 +28,19 @@ public record TargetConfig(
         Dialect dialect,
         String schema,
         String versionTable,
-        String unresolved) {
+        String unresolved,
+        java.util.List<java.nio.file.Path> desiredSchema,
+        String scratchUrl) {
+
+    public TargetConfig {
+        desiredSchema = desiredSchema == null ? java.util.List.of() : java.util.List.copyOf(desiredSchema);
+    }
+
+    /** A target without a desired schema. */
+    public TargetConfig(String name, String url, String user, String password, String branch, Dialect dialect,
+                        String schema, String versionTable, String unresolved) {
+        this(name, url, user, password, branch, dialect, schema, versionTable, unresolved, null, null);
+    }
 
     public static final String DEFAULT_VERSION_TABLE = "strata_version";
 
@@ -44,6 +61,13 @@ public record TargetConfig(
         } catch (ConnectionUrl.Invalid e) {
             // nothing readable to add: messages about such a URL never quote its user-info
         }
+        if (scratchUrl != null) {
+            try {
+                all.addAll(ConnectionUrl.parse(scratchUrl).secrets());
+            } catch (ConnectionUrl.Invalid e) {
+                // as above
+            }
+        }
         return Secrets.of(all);
     }
 
@@ -51,6 +75,8 @@ public record TargetConfig(
     public String toString() {
         // Records print every component; this one holds secrets.
         String shown = ConnectionUrl.displayOf(url);
-        return "TargetConfig[" + name + ", " + (shown == null ? "?" : shown) + ", branch=" + branch + ", " + dialect.configName() + "]";
+        String scratch = scratchUrl == null ? null : ConnectionUrl.displayOf(scratchUrl);
+        return "TargetConfig[" + name + ", " + (shown == null ? "?" : shown) + ", branch=" + branch + ", " + dialect.configName()
+                + (scratchUrl == null ? "" : ", scratch=" + (scratch == null ? "?" : scratch)) + "]";
     }
 }

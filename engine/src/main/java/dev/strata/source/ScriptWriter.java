@@ -145,16 +145,36 @@ public final class ScriptWriter {
                 .append("        transactional = ").append(s.transactional()).append(")\n")
                 .append("public class ").append(javaClassName(s)).append(" implements JavaMigration {\n\n")
                 .append("    @Override\n")
-                .append("    public void upgrade(Ops op) {\n")
-                .append("        // op.createTable(\"devices\", t -> t.column(\"id\", \"bigint\", c -> c.primaryKey()));\n")
-                .append("    }\n\n")
-                .append("    // Without a downgrade(), Strata undoes upgrade()'s operations in reverse order, each by its\n")
-                .append("    // inverse, and refuses to downgrade if one has none. Write it to do something else:\n")
-                .append("    // @Override\n")
-                .append("    // public void downgrade(Ops op) {\n")
-                .append("    // }\n")
-                .append("}\n");
+                .append("    public void upgrade(Ops op) {\n");
+        if (s.upgradeSql().isBlank()) {
+            text.append("        // op.createTable(\"devices\", t -> t.column(\"id\", \"bigint\", c -> c.primaryKey()));\n");
+        } else {
+            text.append(indented(s.upgradeSql()));
+        }
+        text.append("    }\n\n");
+        if (s.downgradeSql().isBlank()) {
+            text.append("    // Without a downgrade(), Strata undoes upgrade()'s operations in reverse order, each by its\n")
+                    .append("    // inverse, and refuses to downgrade if one has none. Write it to do something else:\n")
+                    .append("    // @Override\n")
+                    .append("    // public void downgrade(Ops op) {\n")
+                    .append("    // }\n");
+        } else {
+            text.append("    @Override\n")
+                    .append("    public void downgrade(Ops op) {\n")
+                    .append(indented(s.downgradeSql()))
+                    .append("    }\n");
+        }
+        text.append("}\n");
         return text.toString();
+    }
+
+    /** A method body given by a generator, indented to sit inside the method; each line ends with a newline. */
+    private static String indented(String body) {
+        StringBuilder out = new StringBuilder(body.length() + 64);
+        for (String line : body.strip().split("\n", -1)) {
+            out.append(line.isBlank() ? "" : "        " + line.stripTrailing()).append('\n');
+        }
+        return out.toString();
     }
 
     private static String javaArray(List<String> items) {

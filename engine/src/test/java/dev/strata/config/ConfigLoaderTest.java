@@ -89,6 +89,38 @@ class ConfigLoaderTest {
         assertRefused("[scripts\nlocations = 1", "not valid TOML");
     }
 
+    @Test
+    void desiredSchemaPathsResolveAgainstTheFileAndScratchUrlInterpolatesWithItsPasswordMasked() throws IOException {
+        Config c = load(SCRIPTS + "[targets.ts]\nurl = \"jdbc:postgresql://h/app\"\n"
+                + "desired_schema = [\"schema/timescale\", \"x.sql\"]\nscratch_url = \"${SCRATCH_URL:-}\"\n"
+                + "[targets.pg]\nurl = \"jdbc:postgresql://h/app\"\ndesired_schema = \"one.sql\"\n"
+                + "scratch_url = \"postgresql://app:hunter22@h2/scratch\"\n", Map.of());
+        TargetConfig ts = c.target("ts");
+        assertThat(ts.desiredSchema()).containsExactly(dir.resolve("schema/timescale"), dir.resolve("x.sql"));
+        assertThat(ts.scratchUrl()).isNull();
+        TargetConfig pg = c.target("pg");
+        assertThat(pg.desiredSchema()).containsExactly(dir.resolve("one.sql"));
+        assertThat(pg.toString()).contains("scratch=postgresql://app:***@h2/scratch").doesNotContain("hunter22");
+        assertThat(c.secrets().scrub("password hunter22")).isEqualTo("password ***");
+        assertThat(ConnectionSpec.scratch(pg).display()).doesNotContain("hunter22");
+        assertThat(ConnectionSpec.scratch(pg).password()).isEqualTo("hunter22");
+        assertThat(ConnectionSpec.scratch(ts)).isNull();
+
+        Config set = load(SCRIPTS + "[targets.ts]\nurl = \"jdbc:postgresql://h/app\"\nscratch_url = \"${SCRATCH_URL:-}\"\n",
+                Map.of("SCRATCH_URL", "jdbc:postgresql://h3:5433/s?user=u"));
+        assertThat(set.target("ts").scratchUrl()).isEqualTo("jdbc:postgresql://h3:5433/s?user=u");
+        assertThat(set.target("ts").desiredSchema()).isEmpty();
+    }
+
+    @Test
+    void desiredSchemaAndScratchUrlRefusalsNameTheKey() {
+        String pg = SCRIPTS + "[targets.pg]\nurl = \"jdbc:postgresql://h/a\"\n";
+        assertRefused(pg + "desired_schema = []\n", "targets.pg.desired_schema: must be a non-empty array");
+        assertRefused(pg + "desired_schema = [3]\n", "targets.pg.desired_schema: entry 1 must be a file or folder name");
+        assertRefused(pg + "scratch_url = \"mysql://x:pw1234@h/s\"\n", "targets.pg.scratch_url: 'mysql://x:***@h/s' is not a PostgreSQL URL");
+        assertRefused(pg + "scratch_url = \"${SCRATCH}\"\n", "targets.pg.scratch_url: environment variable SCRATCH is not set");
+    }
+
     private void assertRefused(String toml, String message) {
         assertThatThrownBy(() -> load(toml, Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining(message);
     }
