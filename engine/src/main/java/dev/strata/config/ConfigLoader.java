@@ -108,9 +108,8 @@ public final class ConfigLoader {
                 }
                 TomlTable t = table(name, targetTable, targetName, prefix);
                 onlyKeys(name, prefix + ".", t, TargetSets.withPlain(TARGET_KEYS));
-                TargetConfig target = target(name, prefix, targetName, t, env);
-                targets.put(targetName, target);
-                TargetSet set = TargetSets.read(name, prefix, t, target, t.contains("url") ? target.url() : null, env);
+                TargetSet set = TargetSets.read(name, prefix, targetName, t, env);
+                targets.put(targetName, target(name, prefix, targetName, t, env));
                 if (set != null) {
                     sets.put(targetName, set);
                 }

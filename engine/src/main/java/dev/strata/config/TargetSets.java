@@ -52,13 +52,10 @@ final class TargetSets {
         return null;
     }
 
-    /**
-     * The set a target's table declares, or null for a plain target.
-     *
-     * @param base the target as a plain target reads it (its {@code url} is the set's template, if any)
-     * @param url  the target's own {@code url} key, interpolated, or null when absent
-     */
-    static TargetSet read(String file, String prefix, TomlTable t, TargetConfig base, String url, Map<String, String> env) {
+    /** The set a target's table declares, or null for a plain target; read before the plain keys, so a set's own problem is named first. */
+    static TargetSet read(String file, String prefix, String targetName, TomlTable t, Map<String, String> env) {
+        String url = plainString(file, prefix, t, "url", env);
+        boolean schemaGiven = plainString(file, prefix, t, "schema", env) != null;
         boolean hasUrls = t.contains("urls");
         boolean hasMembers = t.contains("members");
         boolean hasQuery = t.contains("members_query");
@@ -85,11 +82,11 @@ final class TargetSets {
                 throw new ConfigException(file, prefix + ".url", "a target with urls takes no url; each entry of urls is a member");
             }
             noDirectory(file, prefix, t);
-            return new TargetSet(base.name(), urls(file, prefix, t, env), null, max);
+            return new TargetSet(targetName, urls(file, prefix, t, env), null, max);
         }
         if (hasMembers) {
             noDirectory(file, prefix, t);
-            String template = template(file, prefix, url, base, "members");
+            String template = template(file, prefix, url, schemaGiven, "members");
             List<TargetSet.Member> members = new ArrayList<>();
             Object value = t.get(List.of("members"));
             if (!(value instanceof TomlArray array) || array.isEmpty()) {
@@ -104,7 +101,7 @@ final class TargetSets {
                 members.add(TargetSet.fromTemplate(name, template));
             }
             unique(file, prefix + ".members", members);
-            return new TargetSet(base.name(), members, null, max);
+            return new TargetSet(targetName, members, null, max);
         }
         String query = plainString(file, prefix, t, "members_query", env);
         String directory = plainString(file, prefix, t, "directory_url", env);
@@ -115,17 +112,17 @@ final class TargetSets {
             throw new ConfigException(file, prefix + ".directory_url", "missing; members_query runs on the database this URL names");
         }
         checkUrl(file, prefix + ".directory_url", directory);
-        String template = url == null ? null : template(file, prefix, url, base, "members_query");
-        return new TargetSet(base.name(), List.of(), new TargetSet.Directory(directory, query, template), max);
+        String template = url == null ? null : template(file, prefix, url, schemaGiven, "members_query");
+        return new TargetSet(targetName, List.of(), new TargetSet.Directory(directory, query, template), max);
     }
 
-    private static String template(String file, String prefix, String url, TargetConfig base, String key) {
+    private static String template(String file, String prefix, String url, boolean schemaGiven, String key) {
         if (url == null) {
             throw new ConfigException(file, prefix + ".url", "missing; with " + key + ", url is the members' URL: put "
                     + TargetSet.PLACEHOLDER + " where the name goes (tenant_" + TargetSet.PLACEHOLDER
-                    + "), or leave it out to make each member a schema of that database");
+                    + "), or give one database's URL without it to make each member a schema of that database");
         }
-        if (!url.contains(TargetSet.PLACEHOLDER) && base.schema() != null) {
+        if (!url.contains(TargetSet.PLACEHOLDER) && schemaGiven) {
             throw new ConfigException(file, prefix + ".schema", "the members are schemas of one database (url has no "
                     + TargetSet.PLACEHOLDER + "), each with its own version tables: leave schema out");
         }
@@ -194,7 +191,7 @@ final class TargetSets {
                     + " is not a PostgreSQL URL (jdbc:postgresql://... or postgresql://...)");
         }
         try {
-            ConnectionUrl.parse(url);
+            ConnectionUrl.parse(url).requireTcpHosts();
         } catch (ConnectionUrl.Invalid e) {
             throw new ConfigException(file, key, e.getMessage());
         }
