@@ -54,8 +54,6 @@ final class TargetSets {
 
     /** The set a target's table declares, or null for a plain target; read before the plain keys, so a set's own problem is named first. */
     static TargetSet read(String file, String prefix, String targetName, TomlTable t, Map<String, String> env) {
-        String url = plainString(file, prefix, t, "url", env);
-        boolean schemaGiven = plainString(file, prefix, t, "schema", env) != null;
         boolean hasUrls = t.contains("urls");
         boolean hasMembers = t.contains("members");
         boolean hasQuery = t.contains("members_query");
@@ -66,7 +64,8 @@ final class TargetSets {
                     throw new ConfigException(file, prefix + "." + key, "only a target set takes it; list the members with urls, members or members_query");
                 }
             }
-            if (url != null && url.contains(TargetSet.PLACEHOLDER)) {
+            // a plain target's url is interpolated when it connects (an unset variable must not stop offline commands)
+            if (t.get(List.of("url")) instanceof String url && url.contains(TargetSet.PLACEHOLDER)) {
                 throw new ConfigException(file, prefix + ".url", "holds " + TargetSet.PLACEHOLDER
                         + " but the target names no members; add members = [\"...\"] or members_query");
             }
@@ -76,6 +75,8 @@ final class TargetSets {
             throw new ConfigException(file, prefix + "." + (hasUrls ? "urls" : "members"),
                     "give only one of urls, members and members_query");
         }
+        String url = plainString(file, prefix, t, "url", env);
+        boolean schemaGiven = plainString(file, prefix, t, "schema", env) != null;
         int max = maxPerServer(file, prefix, t);
         if (hasUrls) {
             if (t.contains("url")) {
