@@ -159,6 +159,22 @@ abstract class BaseCommand implements Callable<Integer> {
         return TargetSelection.choose(config(), targetName(), Arrays.asList(exprs));
     }
 
+    /**
+     * The run on the members of the set this target stands for, or null when it is one database (then
+     * {@code --only} is refused: it picks members of a set).
+     */
+    SetRun setRun(TargetConfig target) {
+        dev.strata.config.TargetSet set = target == null ? null : config().set(target.name());
+        if (set == null) {
+            if (!global.only.isEmpty()) {
+                throw new BadInputException("--only picks members of a target set; target '"
+                        + (target == null ? "?" : target.name()) + "' is one database");
+            }
+            return null;
+        }
+        return new SetRun(this, target, set);
+    }
+
     static List<RevisionExpr> exprs(List<String> texts) {
         return texts.stream().map(RevisionExpr::parse).toList();
     }

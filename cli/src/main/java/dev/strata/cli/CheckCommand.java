@@ -25,6 +25,11 @@ final class CheckCommand extends BaseCommand {
     @Override
     public Integer call() {
         var target = TargetSelection.require(config(), targetName(), List.of());
+        SetRun set = setRun(target);
+        if (set != null) {
+            loadProjectInBackground();
+            return set.check(online.toOptions(lock));
+        }
         // A connection setting that cannot be read (an unset variable, a malformed URL) is bad input
         // (exit 2), as for every other command; status would report it as an unreachable target.
         ConnectionSpec.of(target);

@@ -26,6 +26,10 @@ final class CurrentCommand extends BaseCommand {
     public Integer call() {
         var target = TargetSelection.require(config(), targetName(), List.of());
         loadProjectInBackground();
+        SetRun set = setRun(target);
+        if (set != null) {
+            return set.current(online.toOptions(lock));
+        }
         List<String> heads = new Online(this::project, target).current(online.toOptions(lock), new ConsoleOutput(out(), err(), quiet(), verbose()));
         RevisionGraph graph = project().graph();
         RevisionFormat format = new RevisionFormat(graph);

@@ -36,7 +36,7 @@ public final class Main {
     static String commandName(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("-c") || a.equals("--config") || a.equals("-x") || a.equals("--db")) {
+            if (a.equals("-c") || a.equals("--config") || a.equals("-x") || a.equals("--db") || a.equals("--only")) {
                 i++;
             } else if (a.equals("--")) {
                 return null;

@@ -58,6 +58,10 @@ final class MigrateCommand implements Runnable {
     @Option(names = "--db", paramLabel = "NAME", scope = ScopeType.INHERIT, description = "The target to act on (same as -x db=NAME).")
     String db;
 
+    @Option(names = "--only", paramLabel = "NAME", split = ",", splitSynopsisLabel = ",", scope = ScopeType.INHERIT,
+            description = "With a target set: act only on these members.")
+    java.util.List<String> only = new java.util.ArrayList<>();
+
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Machine-readable output.")
     boolean json;
 

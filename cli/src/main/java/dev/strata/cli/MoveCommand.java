@@ -27,6 +27,9 @@ abstract class MoveCommand extends BaseCommand {
     @Mixin
     OnlineOptions online;
 
+    @Mixin
+    FleetOptions fleet;
+
     abstract Direction direction();
 
     @Override
@@ -38,6 +41,10 @@ abstract class MoveCommand extends BaseCommand {
             RevisionExpr destination = RevisionExpr.parse(revision);
             var target = dev.strata.api.TargetSelection.require(config(), targetName(), java.util.List.of(destination));
             loadProjectInBackground();
+            SetRun set = setRun(target);
+            if (set != null) {
+                return set.move(direction(), destination, online.toOptions(), fleet);
+            }
             if (json()) {
                 var report = new JsonRunReport(out(), err(), quiet(), direction().word(), target.name(), revision);
                 try {

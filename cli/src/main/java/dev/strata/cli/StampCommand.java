@@ -34,6 +34,9 @@ final class StampCommand extends BaseCommand {
     @Mixin
     OnlineOptions.LockOption lock;
 
+    @Mixin
+    FleetOptions fleet;
+
     @Option(names = "--sql", description = "Print the SQL that records the stamp instead of writing it; "
             + "START:REV states the database's current state (default: base).")
     boolean sql;
@@ -69,8 +72,12 @@ final class StampCommand extends BaseCommand {
         var exprs = exprs(revisions);
         var target = TargetSelection.require(config(), targetName(), exprs);
         loadProjectInBackground();
-        Online online = new Online(this::project, target);
         Online.Options options = new Online.Options(connect.wait, lock.lockTimeout, false, false);
+        SetRun set = setRun(target);
+        if (set != null) {
+            return set.stamp(exprs, purge, options, fleet);
+        }
+        Online online = new Online(this::project, target);
         return report(target.name(), String.join(" ", revisions), "", output -> online.stamp(exprs, purge, options, output));
     }
 

@@ -65,8 +65,20 @@ final class StatusCommand extends BaseCommand {
         }
         List<Online.Status> all = new ArrayList<>();
         Map<String, String> notYet = new LinkedHashMap<>();
+        Map<String, String> memberOf = new LinkedHashMap<>();
+        if (!global.only.isEmpty() && targets.stream().noneMatch(t -> config().set(t.name()) != null)) {
+            setRun(targets.get(0)); // refuses --only
+        }
         for (TargetConfig t : targets) {
             try {
+                SetRun set = config().set(t.name()) == null ? null : setRun(t);
+                if (set != null) {
+                    for (Online.Status s : set.statuses(online.toOptions(lock))) {
+                        memberOf.put(s.target(), t.name());
+                        all.add(s);
+                    }
+                    continue;
+                }
                 if (t.branch() != null && project().graph().labelIndex(t.branch()) < 0) {
                     // A new project: nothing to report on yet, which is not a failure.
                     notYet.put(t.name(), "no revisions yet: no script declares branch label '" + t.branch()
@@ -83,7 +95,10 @@ final class StatusCommand extends BaseCommand {
             List<Map<String, Object>> list = new ArrayList<>();
             for (Online.Status s : all) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("target", s.target());
+                m.put("target", memberOf.getOrDefault(s.target(), s.target()));
+                if (memberOf.containsKey(s.target())) {
+                    m.put("member", s.target());
+                }
                 m.put("url", s.url());
                 m.put("reachable", notYet.containsKey(s.target()) ? null : s.reachable());
                 m.put("error", notYet.containsKey(s.target()) ? null : s.error());

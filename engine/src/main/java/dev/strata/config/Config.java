@@ -11,12 +11,24 @@ import java.util.Map;
  * @param file      the config file
  * @param locations script folders, resolved against the config file's folder, in configured order
  * @param targets   targets in the order the file declares them
+ * @param sets      of the targets that stand for many databases, what their members are (see {@link TargetSet})
  */
-public record Config(Path file, List<Path> locations, Map<String, TargetConfig> targets) {
+public record Config(Path file, List<Path> locations, Map<String, TargetConfig> targets, Map<String, TargetSet> sets) {
 
     public Config {
         locations = List.copyOf(locations);
         targets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(targets));
+        sets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sets));
+    }
+
+    /** A config without target sets. */
+    public Config(Path file, List<Path> locations, Map<String, TargetConfig> targets) {
+        this(file, locations, targets, Map.of());
+    }
+
+    /** The set a target stands for, or null when it is one database. */
+    public TargetSet set(String target) {
+        return sets.get(target);
     }
 
     /** The target of this name. */
@@ -34,6 +46,9 @@ public record Config(Path file, List<Path> locations, Map<String, TargetConfig> 
         Secrets all = Secrets.NONE;
         for (TargetConfig t : targets.values()) {
             all = all.and(t.secrets());
+        }
+        for (TargetSet s : sets.values()) {
+            all = all.and(s.secrets());
         }
         return all;
     }

@@ -98,6 +98,7 @@ public final class ConfigLoader {
         }
 
         Map<String, TargetConfig> targets = new LinkedHashMap<>();
+        Map<String, TargetSet> sets = new LinkedHashMap<>();
         TomlTable targetTable = table(name, toml, "targets");
         if (targetTable != null) {
             for (String targetName : targetTable.keySet()) {
@@ -106,11 +107,15 @@ public final class ConfigLoader {
                     throw new ConfigException(name, prefix, "target names may hold only letters, digits and '_'");
                 }
                 TomlTable t = table(name, targetTable, targetName, prefix);
-                onlyKeys(name, prefix + ".", t, TARGET_KEYS);
+                onlyKeys(name, prefix + ".", t, TargetSets.withPlain(TARGET_KEYS));
+                TargetSet set = TargetSets.read(name, prefix, targetName, t, env);
                 targets.put(targetName, target(name, prefix, targetName, t, env, dir));
+                if (set != null) {
+                    sets.put(targetName, set);
+                }
             }
         }
-        return new Config(file, locations, targets);
+        return new Config(file, locations, targets, sets);
     }
 
     private TargetConfig target(String file, String prefix, String targetName, TomlTable t, Map<String, String> env, Path dir) {
@@ -122,6 +127,9 @@ public final class ConfigLoader {
         String password = deferred(file, prefix, t, "password", env, unresolved);
         if (url == null && !unresolved.isEmpty() && unresolved.get(0).startsWith(prefix + ".url")) {
             url = "jdbc:postgresql://unresolved/";
+        }
+        if (url == null) {
+            url = TargetSets.representativeUrl(file, prefix, t, env); // a target set without a url of its own
         }
         if (url == null || url.isBlank()) {
             throw new ConfigException(file, prefix + ".url", "missing; give jdbc:postgresql://HOST:PORT/DB or postgresql://USER@HOST/DB");

@@ -12,6 +12,7 @@ public final class Stop {
     private int exitCode;
     private boolean inStep;
     private Runnable cancel;
+    private final java.util.Set<Stop> children = new java.util.LinkedHashSet<>();
 
     /** A stop that nobody will ever request. */
     public static Stop never() {
@@ -34,7 +35,32 @@ public final class Stop {
         if (cancel != null) {
             cancel.run();
         }
-        return inStep;
+        boolean running = inStep || !children.isEmpty();
+        for (Stop child : children) {
+            child.request(reason, exitCode);
+        }
+        return running;
+    }
+
+    /**
+     * A stop for one of several runs going on at once (the members of a target set), requested when
+     * this one is. While a child is held, {@link #request} answers that a run will stop on its own, so
+     * the caller waits for the runs to end rather than ending the process. Give it back with
+     * {@link #release} when its run ends.
+     */
+    public synchronized Stop child() {
+        Stop child = new Stop();
+        if (reason != null) {
+            child.request(reason, exitCode);
+        } else {
+            children.add(child);
+        }
+        return child;
+    }
+
+    /** The run of a {@link #child} has ended. */
+    public synchronized void release(Stop child) {
+        children.remove(child);
     }
 
     public synchronized boolean requested() {

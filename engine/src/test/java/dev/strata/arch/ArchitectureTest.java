@@ -29,6 +29,7 @@ class ArchitectureTest {
             Map.entry("source", List.of("plan", "expr", "store", "run", "api", "config")),
             Map.entry("config", List.of("graph", "expr", "plan", "source", "store", "run", "api")),
             Map.entry("run", List.of("api")),
+            Map.entry("fleet", List.of("api", "graph", "expr", "plan", "source", "store")),
             Map.entry("ops", List.of("expr", "plan", "source", "config", "store", "run", "api", "db", "schema", "diff", "catalog")),
             // Autogenerate's three rooms: catalog (reads a database) -> schema (values) <- diff (pure).
             Map.entry("schema", List.of("graph", "expr", "plan", "source", "config", "store", "run", "api", "db", "diff", "catalog")),
