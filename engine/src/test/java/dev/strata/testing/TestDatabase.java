@@ -12,7 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * A real PostgreSQL database of a test's own, created fresh and dropped after. The server is, in this
  * order: the one named by STRATA_TEST_PG_URL (a JDBC URL of a database the tests may connect to as a
  * user allowed to create databases, with user and password as URL parameters); a Testcontainers
- * {@code postgres} container when a Docker engine answers and has its image (see {@link LocalImages}); the local server at 127.0.0.1:5432 as user
+ * container of STRATA_TEST_PG_IMAGE (default {@code postgres:16-alpine}) when a Docker engine answers and
+ * has that image (see {@link LocalImages}, {@link TestContainers}); the local server at 127.0.0.1:5432 as user
  * postgres (how this project's machines run it; bin/test starts it).
  */
 public final class TestDatabase implements AutoCloseable {
@@ -117,8 +118,10 @@ public final class TestDatabase implements AutoCloseable {
         if (env != null && !env.isBlank()) {
             return fromUrl(env);
         }
-        if (LocalImages.usable(Containers.IMAGE)) {
-            return Containers.postgres();
+        if (LocalImages.usable(image())) {
+            String url = TestContainers.start(image());
+            return new Server(url.substring(0, url.lastIndexOf('/') + 1), TestContainers.USER, TestContainers.PASSWORD,
+                    "?sslmode=disable");
         }
         return new Server("jdbc:postgresql://127.0.0.1:5432/", "postgres", null, "");
     }
@@ -145,17 +148,9 @@ public final class TestDatabase implements AutoCloseable {
         return new Server(base, user, password, rest.toString());
     }
 
-    /** Kept apart so Testcontainers' classes load only when a Docker engine is there. */
-    private static final class Containers {
-        static final String IMAGE = "postgres:16-alpine";
-
-        @SuppressWarnings("resource")
-        static Server postgres() {
-            org.testcontainers.containers.PostgreSQLContainer<?> c =
-                    new org.testcontainers.containers.PostgreSQLContainer<>(IMAGE);
-            c.start();
-            String url = c.getJdbcUrl();
-            return new Server(url.substring(0, url.lastIndexOf('/') + 1), c.getUsername(), c.getPassword(), "");
-        }
+    /** The image for the container: STRATA_TEST_PG_IMAGE, else the official one. */
+    static String image() {
+        String env = System.getenv("STRATA_TEST_PG_IMAGE");
+        return env == null || env.isBlank() ? "postgres:16-alpine" : env;
     }
 }

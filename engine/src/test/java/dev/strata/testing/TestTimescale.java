@@ -12,8 +12,8 @@ import java.util.List;
  * A real TimescaleDB database for integration tests, shared by all of them and brought back to a new
  * database's state by {@link #reset()}. The server is, in this order: the one named by
  * STRATA_TEST_TIMESCALE_URL (a JDBC URL with user and password as parameters, of a database the
- * tests may empty); a Testcontainers {@code timescale/timescaledb} container when a Docker engine
- * answers; else none, and {@link #server()} fails saying so. bin/test starts a local server for the
+ * tests may empty); a Testcontainers container of STRATA_TEST_TIMESCALE_IMAGE (default
+ * {@code timescale/timescaledb:2.17.2-pg17}) when a Docker engine answers and has that image; else none, and {@link #server()} fails saying so. bin/test starts a local server for the
  * run when there is no Docker engine (bin/tsdb: PGlite with TimescaleDB) and sets the variable.
  *
  * <p>That local server holds one session at a time: a second connection waits until the first is
@@ -26,8 +26,6 @@ import java.util.List;
  * integration tests; don't).
  */
 public final class TestTimescale {
-
-    private static final String IMAGE = "timescale/timescaledb:2.17.2-pg17";
 
     private static TestTimescale server;
 
@@ -157,22 +155,16 @@ public final class TestTimescale {
         if (env != null && !env.isBlank()) {
             return env;
         }
-        if (LocalImages.usable(IMAGE)) {
-            return Containers.timescale();
+        if (LocalImages.usable(image())) {
+            return TestContainers.start(image()) + "?user=" + TestContainers.USER + "&password=" + TestContainers.PASSWORD
+                    + "&sslmode=disable&prepareThreshold=0";
         }
         throw new IllegalStateException("no TimescaleDB server: run bin/test, or set STRATA_TEST_TIMESCALE_URL");
     }
 
-    /** Kept apart so Testcontainers' classes load only when a Docker engine is there. */
-    private static final class Containers {
-        @SuppressWarnings("resource")
-        static String timescale() {
-            // The image is PostgreSQL's with TimescaleDB preloaded, so the postgres module drives it.
-            org.testcontainers.containers.PostgreSQLContainer<?> c = new org.testcontainers.containers.PostgreSQLContainer<>(
-                    org.testcontainers.utility.DockerImageName.parse(IMAGE).asCompatibleSubstituteFor("postgres"));
-            c.start();
-            String url = c.getJdbcUrl();
-            return url + (url.contains("?") ? "&" : "?") + "user=" + c.getUsername() + "&password=" + c.getPassword();
-        }
+    /** The image for the container: STRATA_TEST_TIMESCALE_IMAGE, else the official one. */
+    static String image() {
+        String env = System.getenv("STRATA_TEST_TIMESCALE_IMAGE");
+        return env == null || env.isBlank() ? "timescale/timescaledb:2.17.2-pg17" : env;
     }
 }
