@@ -22,6 +22,11 @@ final class CheckCommand extends BaseCommand {
     @Mixin
     OnlineOptions.LockOption lock;
 
+    @picocli.CommandLine.Option(names = "--revisions-only",
+            description = "Check the revisions only (pending, changed, interrupted), not the desired_schema: "
+                    + "for a health probe, which must not replay the desired schema every time.")
+    boolean revisionsOnly;
+
     @Override
     public Integer call() {
         var target = TargetSelection.require(config(), targetName(), List.of());
@@ -42,7 +47,7 @@ final class CheckCommand extends BaseCommand {
             throw new dev.strata.error.BadInputException(s.error());
         }
         // With a desired schema, the live schema must also match it (Alembic's check).
-        dev.strata.diff.Diff desired = target.desiredSchema().isEmpty() ? null
+        dev.strata.diff.Diff desired = target.desiredSchema().isEmpty() || revisionsOnly ? null
                 : new dev.strata.api.Autogenerate(this::project, target)
                         .desired(online.toOptions(lock), new ConsoleOutput(out(), err(), true, false), false, List.of()).diff();
         boolean matches = desired == null || desired.changes().isEmpty();
