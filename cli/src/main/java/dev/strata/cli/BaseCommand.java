@@ -81,6 +81,25 @@ abstract class BaseCommand implements Callable<Integer> {
         return global.verbose;
     }
 
+    /**
+     * Reports a revision just written: its JSON with {@code --json}; else its note and the
+     * {@code Generating ...} line, and with {@code -q} only its id.
+     */
+    int reportWritten(dev.strata.api.RevisionAuthor.Written written) {
+        if (json()) {
+            out().println(Json.write(RevisionFormat.written(written.revision(), written.file())));
+            return 0;
+        }
+        if (written.note() != null) {
+            info(written.note());
+        }
+        info("Generating " + written.file() + " ...  done");
+        if (quiet()) {
+            out().println(written.revision().id());
+        }
+        return 0;
+    }
+
     /** Informational output, silenced by {@code -q}. */
     void info(String line) {
         if (!global.quiet) {

@@ -38,14 +38,6 @@ final class MergeCommand extends BaseCommand {
         }
         RevisionAuthor.Written written = new RevisionAuthor(project(), Clock.systemDefaultZone(), RevisionIds::random)
                 .merge(exprs, message, revId, branchLabels);
-        if (json()) {
-            out().println(Json.write(RevisionFormat.written(written.revision(), written.file())));
-            return 0;
-        }
-        info("Generating " + written.file() + " ...  done");
-        if (quiet()) {
-            out().println(written.revision().id());
-        }
-        return 0;
+        return reportWritten(written);
     }
 }

@@ -84,14 +84,7 @@ final class RevisionCommand extends BaseCommand {
                 splice, path, !noTransaction, java);
         RevisionAuthor.Written written = new RevisionAuthor(project(), Clock.systemDefaultZone(), RevisionIds::random)
                 .revision(request, target);
-        if (written.note() != null) {
-            info(written.note());
-        }
-        info("Generating " + written.file() + " ...  done");
-        if (quiet()) {
-            out().println(written.revision().id());
-        }
-        return 0;
+        return reportWritten(written);
     }
 
     /** {@code --autogenerate}: compare, print what was detected, write the revision unless nothing was. */
@@ -121,13 +114,6 @@ final class RevisionCommand extends BaseCommand {
                 false, path, script.transactional() && !noTransaction, java);
         RevisionAuthor.Written written = new RevisionAuthor(project(), Clock.systemDefaultZone(), RevisionIds::random)
                 .revision(request, target, script.upgrade(), script.downgrade());
-        if (written.note() != null) {
-            info(written.note());
-        }
-        info("Generating " + written.file() + " ...  done");
-        if (quiet()) {
-            out().println(written.revision().id());
-        }
-        return 0;
+        return reportWritten(written);
     }
 }

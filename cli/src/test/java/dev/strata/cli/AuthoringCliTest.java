@@ -119,7 +119,11 @@ class AuthoringCliTest {
 
         Cli.Result json = cli.run("merge", "heads", "-m", "nothing to join", "--rev-id", "m2", "--json");
         assertThat(json.code()).as(json.err()).isEqualTo(2); // one head: nothing to merge
-        assertThat(cli.run("revision", "-m", "side", "--rev-id", "s1", "--head", "p3", "--splice").code()).isZero();
+        Cli.Result side = cli.run("revision", "-m", "side", "--rev-id", "s1", "--head", "p3", "--splice", "--json");
+        assertThat(side.code()).as(side.err()).isZero();
+        assertThat(side.out().strip()).isEqualTo("{\"revision\":\"s1\",\"down_revisions\":[\"p3\"],"
+                + "\"branch_labels\":[],\"depends_on\":[],\"message\":\"side\",\"file\":\""
+                + dir.resolve("branches/postgres/s1_side.sql") + "\"}");
         json = cli.run("merge", "heads", "-m", "join again", "--rev-id", "m2", "--json");
         assertThat(json.code()).as(json.err()).isZero();
         assertThat(json.out().strip()).isEqualTo("{\"revision\":\"m2\",\"down_revisions\":[\"m1\",\"s1\"],"
