@@ -44,13 +44,18 @@ final class Indexes {
                 DefaultNames.matches(name, table.name(), Queries.strings(rs, "columns"), "idx"), rs.getString("comment"));
     }
 
-    /** {@code CREATE INDEX t_a_idx ON ...} as {@code CREATE INDEX {name} ON ...}. */
+    /**
+     * {@code CREATE INDEX t_a_idx ON ...} as {@code CREATE INDEX {name} ON ...}. An index on a partitioned
+     * table prints as {@code ON ONLY}, which would create it invalid and without the partitions' copies;
+     * it is read as the plain {@code ON} that makes both.
+     */
     static String withoutName(String definition, String quotedName) {
         String marker = "INDEX " + quotedName + " ON ";
         int at = definition.indexOf(marker);
         if (at < 0) {
             throw new IllegalStateException("unexpected index definition: " + definition);
         }
-        return definition.substring(0, at) + "INDEX {name} ON " + definition.substring(at + marker.length());
+        String rest = definition.substring(at + marker.length());
+        return definition.substring(0, at) + "INDEX {name} ON " + (rest.startsWith("ONLY ") ? rest.substring(5) : rest);
     }
 }

@@ -127,7 +127,7 @@ final class Relations {
         return new Relation(rs.getLong("oid"), QualifiedName.of(rs.getString("nspname"), rs.getString("relname")),
                 rs.getString("relkind").charAt(0), rs.getBoolean("unlogged"), rs.getString("partkey"),
                 parentSchema == null ? null : QualifiedName.of(parentSchema, rs.getString("parent_name")),
-                rs.getString("bound"), rs.getString("viewdef"), rs.getString("comment"));
+                rs.getString("bound"), Queries.query(rs, "viewdef"), rs.getString("comment"));
     }
 
     private record ColumnRow(long relid, Column column) {}

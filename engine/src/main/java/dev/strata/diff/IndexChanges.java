@@ -16,12 +16,12 @@ final class IndexChanges {
     static void diff(Tables tables, Collected out) {
         Map<String, Index> old = new TreeMap<>();
         for (Index i : tables.from.indexes()) {
-            if (!tables.isRemoved(i.table())) {
+            if (!tables.isRemoved(i.table()) && !madeWithView(i, tables)) {
                 old.put(key(i, tables), i);
             }
         }
         Map<String, Index> now = new TreeMap<>();
-        tables.to.indexes().forEach(i -> now.put(key(i, null), i));
+        tables.to.indexes().stream().filter(i -> !madeWithView(i, tables)).forEach(i -> now.put(key(i, null), i));
         for (Map.Entry<String, Index> e : old.entrySet()) {
             Index o = e.getValue();
             Index n = now.get(e.getKey());
@@ -40,6 +40,16 @@ final class IndexChanges {
                 out.add(Phase.INDEXES, "added index '" + n.name() + "' on '" + n.table() + "'", false, create(n), List.of(drop(n)));
             }
         }
+    }
+
+    /**
+     * Whether {@code i} is on a materialized view that {@link ViewChanges} drops or creates (removed, added
+     * or rebuilt): such a view's indexes go and come with it.
+     */
+    private static boolean madeWithView(Index i, Tables tables) {
+        boolean inFrom = tables.from.views().stream().anyMatch(v -> v.name().equals(i.table()));
+        boolean inTo = tables.to.views().stream().anyMatch(v -> v.name().equals(i.table()));
+        return (inFrom || inTo) && (!inFrom || !inTo || tables.rebuiltViews.contains(i.table()));
     }
 
     /** An index's identity: its name and definition, or only its definition when PostgreSQL chose the name. */
