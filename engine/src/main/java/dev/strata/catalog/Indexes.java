@@ -8,14 +8,19 @@ import java.util.List;
 
 /**
  * Indexes on tables and materialized views, leaving out a constraint's own (they come with the
- * {@link dev.strata.schema.Constraint}) and a partition's copies of its parent's index.
+ * {@link dev.strata.schema.Constraint}) and a partition's copies of its parent's index. Whether a name is
+ * PostgreSQL's own is judged by the names of the table's columns the index holds today (an index keeps
+ * the column names it was made with after a column is renamed), as a new index would be named.
  */
 final class Indexes {
 
     private static final String INDEXES = """
             SELECT n.nspname, i.relname, quote_ident(i.relname) AS quoted, tn.nspname AS table_schema,
                    t.relname AS table_name, x.indisunique, pg_get_indexdef(i.oid) AS def,
-                   ARRAY(SELECT a.attname FROM pg_attribute a WHERE a.attrelid = i.oid AND a.attnum > 0
+                   ARRAY(SELECT coalesce(tc.attname, a.attname) FROM pg_attribute a
+                         LEFT JOIN pg_attribute tc ON tc.attrelid = x.indrelid AND tc.attnum = x.indkey[a.attnum - 1]
+                                                  AND x.indkey[a.attnum - 1] <> 0
+                         WHERE a.attrelid = i.oid AND a.attnum > 0
                          ORDER BY a.attnum)::text[] AS columns,
                    obj_description(i.oid, 'pg_class') AS comment
             FROM pg_index x

@@ -28,7 +28,14 @@ final class IndexChanges {
             if (n == null) {
                 out.add(Phase.DROP_INDEXES, "removed index '" + o.name() + "' on '" + o.table() + "'", false,
                         List.of(drop(o)), create(o));
-            } else if (!Objects.equals(o.comment(), n.comment())) {
+            } else if (!o.name().equals(n.name()) && tables.renamesTouch(o.table())) {
+                // Both names are PostgreSQL's own, made from the names before and after a rename: follow it.
+                // (Without a rename, t_a_idx and t_a_idx1 are the same index.)
+                out.add(Phase.INDEXES, "renamed index '" + o.name() + "' to '" + n.name().name() + "'", false,
+                        List.of(Steps.sql("ALTER INDEX " + o.name().sql() + " RENAME TO " + Sqls.id(n.name().name()))),
+                        List.of(Steps.sql("ALTER INDEX " + n.name().sql() + " RENAME TO " + Sqls.id(o.name().name()))));
+            }
+            if (n != null && !Objects.equals(o.comment(), n.comment())) {
                 out.add(Phase.COMMENTS, "comment change on index '" + n.name() + "'", false,
                         List.of(Steps.sql(Sqls.comment("INDEX", n.name().sql(), n.comment()))),
                         List.of(Steps.sql(Sqls.comment("INDEX", n.name().sql(), o.comment()))));
@@ -59,6 +66,12 @@ final class IndexChanges {
             QualifiedName now = renamedBy.renamed(i.table());
             if (now != null && !now.equals(i.table())) {
                 definition = definition.replace(" ON " + i.table().sql() + " ", " ON " + now.sql() + " ");
+            }
+            // PostgreSQL follows a column rename in the index: the part after the table name names columns.
+            Map<String, String> columns = renamedBy.renames.columnsOf(i.table(), now == null ? i.table() : now);
+            int using = definition.indexOf(" USING ");
+            if (using > 0) {
+                definition = definition.substring(0, using) + Renames.followColumns(definition.substring(using), columns);
             }
         }
         return i.defaultName() ? "default " + definition : "named " + i.name().schema() + "." + i.name().name() + " " + definition;

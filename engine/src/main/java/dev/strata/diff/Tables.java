@@ -64,6 +64,12 @@ final class Tables {
         return null;
     }
 
+    /** Whether a hint renames the live table {@code live} or any of its columns. */
+    boolean renamesTouch(QualifiedName live) {
+        QualifiedName now = renamed(live);
+        return now != null && (!now.equals(live) || !renames.columnsOf(live, now).isEmpty());
+    }
+
     boolean isNew(QualifiedName desired) {
         return added.stream().anyMatch(t -> t.name().equals(desired));
     }
