@@ -67,9 +67,18 @@ public final class ScratchDatabase implements AutoCloseable {
                 throw new BadInputException("target '" + target + "': scratch_url names the target's own database ("
                         + scratch.display() + "); the scratch database is emptied, so it must be another one");
             }
+            String liveIdentity = identity(target, live, null);
             Connection c = connect(target, scratch, "the scratch database");
             try {
+                if (identity(target, scratch, c).equals(liveIdentity)) {
+                    throw new BadInputException("target '" + target + "': scratch_url (" + scratch.display() + ") reaches the target's"
+                            + " own database (same database on the same server: a server that serves one database whatever the name,"
+                            + " such as PGlite, or another name for the same host); the scratch database is emptied, so it must be another one");
+                }
                 empty(c);
+            } catch (RuntimeException e) {
+                closeQuietly(c);
+                throw e;
             } catch (SQLException e) {
                 closeQuietly(c);
                 throw new DatabaseException(target, "cannot empty the scratch database " + scratch.display() + ": "
@@ -104,6 +113,26 @@ public final class ScratchDatabase implements AutoCloseable {
             throw e;
         }
         return db;
+    }
+
+    /**
+     * What tells one database from another whatever URL reached it: its name, its server's start time and
+     * port. Read on {@code open} when given, else on a session of its own.
+     */
+    private static String identity(String target, ConnectionSpec spec, Connection open) {
+        Connection c = open == null ? connect(target, spec, "the target") : open;
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_database() || ' ' || pg_postmaster_start_time()::text || ' '"
+                     + " || coalesce(inet_server_port()::text, '')")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new DatabaseException(target, "cannot read " + spec.display() + ": " + spec.secrets().scrub(TargetDatabase.describe(e)));
+        } finally {
+            if (open == null) {
+                closeQuietly(c);
+            }
+        }
     }
 
     /** Refuses unless the session is on the database just created and it holds no table. */
@@ -178,11 +207,19 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     /**
-     * Runs the desired schema's statements one by one, each on its own (autocommit), as psql would.
+     * Runs the desired schema's statements one by one, each on its own (autocommit), as psql would, with
+     * {@code synchronous_commit} off.
      *
      * @throws ScriptException (exit 2) naming the file and line of the statement the server refused
      */
     public void replay(DesiredSchema desired) {
+        try (Statement s = connection().createStatement()) {
+            // A scratch database is thrown away: no statement of the replay need wait for its commit to reach disk.
+            s.execute("SET synchronous_commit = off");
+        } catch (SQLException e) {
+            throw new DatabaseException(target, "cannot use the scratch database " + spec.display() + ": "
+                    + spec.secrets().scrub(TargetDatabase.describe(e)));
+        }
         for (DesiredSchema.Located l : desired.statements()) {
             try (Statement s = connection().createStatement()) {
                 s.execute(l.statement().sql());

@@ -95,6 +95,37 @@ class ScratchDatabaseIT {
     }
 
     @Test
+    void theTargetsOwnDatabaseUnderAnotherUrlIsNeverAScratchDatabase() throws Exception {
+        try (TestDatabase live = TestDatabase.create("scratch_alias")) {
+            live.execute("CREATE TABLE keep (id int)");
+            String alias = live.jdbcUrl().contains("//127.0.0.1:") ? live.jdbcUrl().replace("//127.0.0.1:", "//localhost:")
+                    : live.jdbcUrl().replace("//localhost:", "//127.0.0.1:");
+            if (alias.equals(live.jdbcUrl())) {
+                alias = live.jdbcUrl().replace("/" + live.name() + "?", "/" + live.name() + "?ApplicationName=alias&");
+            }
+            String scratchUrl = alias;
+            assertThatThrownBy(() -> ScratchDatabase.open("pg", ConnectionSpec.ofUrl("scratch_url", scratchUrl),
+                    ConnectionSpec.ofUrl("url", live.jdbcUrl()))).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("reaches the target's own database");
+            assertThat(live.column("SELECT count(*) FROM pg_class WHERE relname = 'keep'")).containsExactly("1");
+        }
+        // A server that serves one database whatever the name (PGlite): another name is the same database.
+        String url = TestTimescale.server().jdbcUrl();
+        try (Connection c = java.sql.DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS scratch_keep");
+            s.execute("CREATE TABLE scratch_keep (id int)");
+        }
+        String otherName = url.replaceFirst("/postgres\\?", "/another_db?");
+        assertThat(otherName).isNotEqualTo(url);
+        assertThatThrownBy(() -> ScratchDatabase.open("ts", ConnectionSpec.ofUrl("scratch_url", otherName), ConnectionSpec.ofUrl("url", url)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("reaches the target's own database");
+        try (Connection c = java.sql.DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            assertThat(count(c, "SELECT count(*) FROM scratch_keep")).isZero();
+            s.execute("DROP TABLE scratch_keep");
+        }
+    }
+
+    @Test
     void anUnreachableServerIsOneLineWithExitCode3() {
         ConnectionSpec nowhere = ConnectionSpec.ofUrl("url", "jdbc:postgresql://127.0.0.1:1/db?user=u&password=hunter22");
         assertThatThrownBy(() -> ScratchDatabase.open("pg", null, nowhere)).isInstanceOf(DatabaseException.class)
