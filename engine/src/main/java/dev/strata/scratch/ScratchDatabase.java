@@ -37,6 +37,8 @@ public final class ScratchDatabase implements AutoCloseable {
     private Connection connection;
     private final Thread hook;
     private boolean closed;
+    private boolean replayed;
+    private boolean reused;
 
     private ScratchDatabase(String target, ConnectionSpec spec, ConnectionSpec server, String temporary, Connection connection) {
         this.target = target;
@@ -62,6 +64,15 @@ public final class ScratchDatabase implements AutoCloseable {
      *                           database turns out not to be new and empty
      */
     public static ScratchDatabase open(String target, ConnectionSpec scratch, ConnectionSpec live) {
+        return open(target, scratch, live, null);
+    }
+
+    /**
+     * Opens the scratch database of a target to hold {@code reuse}: a {@code scratch_url} database that
+     * already holds exactly that desired schema, replayed by an earlier run on the same server version
+     * and left untouched since, is kept as it is (see {@link #replay}); else it is emptied as usual.
+     */
+    public static ScratchDatabase open(String target, ConnectionSpec scratch, ConnectionSpec live, DesiredSchema reuse) {
         if (scratch != null) {
             if (scratch.jdbcUrl().equals(live.jdbcUrl())) {
                 throw new BadInputException("target '" + target + "': scratch_url names the target's own database ("
@@ -74,6 +85,16 @@ public final class ScratchDatabase implements AutoCloseable {
                     throw new BadInputException("target '" + target + "': scratch_url (" + scratch.display() + ") reaches the target's"
                             + " own database (same database on the same server: a server that serves one database whatever the name,"
                             + " such as PGlite, or another name for the same host); the scratch database is emptied, so it must be another one");
+                }
+                String marker = marker(c);
+                if (reuse != null && marker != null && marker.equals(stamp(c, reuse.fingerprint()))) {
+                    ScratchDatabase kept = new ScratchDatabase(target, scratch, null, null, c);
+                    kept.replayed = true;
+                    kept.reused = true;
+                    return kept;
+                }
+                if (marker != null) {
+                    mark(c, null);
                 }
                 empty(c);
             } catch (RuntimeException e) {
@@ -132,6 +153,39 @@ public final class ScratchDatabase implements AutoCloseable {
             if (open == null) {
                 closeQuietly(c);
             }
+        }
+    }
+
+    /** Whether {@link #replay} found the desired schema already in place and replayed nothing. */
+    public boolean reused() {
+        return reused;
+    }
+
+    private static final String MARK = "strata desired schema ";
+
+    /** What marks a scratch database as holding one desired schema replayed on this server version. */
+    private static String stamp(Connection c, String fingerprint) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version() || ' ' || coalesce((SELECT"
+                + " string_agg(extname || '=' || extversion, ',' ORDER BY extname) FROM pg_extension), '')")) {
+            rs.next();
+            return MARK + fingerprint + " on " + rs.getString(1);
+        }
+    }
+
+    /** The database's mark (its comment), or null. */
+    private static String marker(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = current_database()")) {
+            String comment = rs.next() ? rs.getString(1) : null;
+            return comment != null && comment.startsWith(MARK) ? comment : null;
+        }
+    }
+
+    /** Sets the mark, or clears it (null) before the database is changed, so a failed replay leaves none. */
+    private static void mark(Connection c, String stamp) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("DO $strata$ BEGIN EXECUTE format('COMMENT ON DATABASE %I IS %L', current_database(), "
+                    + (stamp == null ? "NULL" : "'" + stamp.replace("'", "''") + "'") + "); END $strata$");
         }
     }
 
@@ -213,6 +267,9 @@ public final class ScratchDatabase implements AutoCloseable {
      * @throws ScriptException (exit 2) naming the file and line of the statement the server refused
      */
     public void replay(DesiredSchema desired) {
+        if (replayed) {
+            return;
+        }
         try (Statement s = connection().createStatement()) {
             // A scratch database is thrown away: no statement of the replay need wait for its commit to reach disk.
             s.execute("SET synchronous_commit = off");
@@ -230,6 +287,14 @@ public final class ScratchDatabase implements AutoCloseable {
                 }
                 throw new ScriptException(l.file(), l.statement().line(), "the desired schema fails: "
                         + spec.secrets().scrub(TargetDatabase.describe(e)), e);
+            }
+        }
+        replayed = true;
+        if (temporary == null) {
+            try {
+                mark(connection(), stamp(connection(), desired.fingerprint()));
+            } catch (SQLException e) {
+                // No mark, no reuse: the next run replays again.
             }
         }
     }

@@ -84,6 +84,46 @@ class ScratchDatabaseIT {
     }
 
     @Test
+    void aScratchUrlThatHoldsTheSameDesiredSchemaIsKeptAndAnyChangeReplaysIt() throws Exception {
+        try (TestDatabase live = TestDatabase.create("scratch_live"); TestDatabase other = TestDatabase.create("scratch_keep")) {
+            ConnectionSpec scratchUrl = ConnectionSpec.ofUrl("scratch_url", other.jdbcUrl());
+            ConnectionSpec liveUrl = ConnectionSpec.ofUrl("url", live.jdbcUrl());
+            DesiredSchema one = desired("CREATE TABLE a (id int);\n");
+            boolean[] reusedEachRun = new boolean[4];
+            DesiredSchema[] runs = {one, one, desired("CREATE TABLE a (id int);\nCREATE TABLE b (id int);\n"), one};
+            for (int run = 0; run < runs.length; run++) {
+                try (ScratchDatabase scratch = ScratchDatabase.open("pg", scratchUrl, liveUrl, runs[run])) {
+                    scratch.replay(runs[run]);
+                    reusedEachRun[run] = scratch.reused();
+                    if (run == 1) {
+                        // The kept database is exactly what the first run built.
+                        assertThat(count(scratch.connection(), "SELECT count(*) FROM pg_class WHERE relname IN ('a', 'b')")).isEqualTo(1);
+                    }
+                }
+            }
+            assertThat(reusedEachRun).containsExactly(false, true, false, false);
+            // A replay that fails leaves no mark: the next run replays again.
+            DesiredSchema broken = desired("CREATE TABLE c (id int);\nCREATE TABLE d (id int REFERENCES nowhere);\n");
+            try (ScratchDatabase scratch = ScratchDatabase.open("pg", scratchUrl, liveUrl, broken)) {
+                assertThatThrownBy(() -> scratch.replay(broken)).isInstanceOf(dev.strata.source.ScriptException.class);
+            }
+            try (ScratchDatabase scratch = ScratchDatabase.open("pg", scratchUrl, liveUrl, broken)) {
+                assertThat(scratch.reused()).isFalse();
+            }
+            // drift replays revisions into it: opened without a desired schema, it is emptied and unmarked.
+            try (ScratchDatabase scratch = ScratchDatabase.open("pg", scratchUrl, liveUrl, one)) {
+                scratch.replay(one);
+            }
+            try (ScratchDatabase scratch = ScratchDatabase.open("pg", scratchUrl, liveUrl)) {
+                assertThat(count(scratch.connection(), "SELECT count(*) FROM pg_class WHERE relname = 'a'")).isZero();
+            }
+            try (ScratchDatabase scratch = ScratchDatabase.open("pg", scratchUrl, liveUrl, one)) {
+                assertThat(scratch.reused()).isFalse();
+            }
+        }
+    }
+
+    @Test
     void theTargetsOwnDatabaseIsNeverAScratchDatabase() {
         try (TestDatabase live = TestDatabase.create("scratch_self")) {
             live.execute("CREATE TABLE keep (id int)");
