@@ -1,6 +1,7 @@
 package dev.strata.autogenerate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.diff.Change;
 import dev.strata.diff.Diff;
@@ -80,6 +81,13 @@ final class PairRun {
         MigrationText.Script script = MigrationText.sql(diff);
         assertThat(split(script.upgrade())).as("the generated file's upgrade, split as psql splits it").isEqualTo(statements(up));
         assertThat(split(script.downgrade())).as("the generated file's downgrade, split as psql splits it").isEqualTo(statements(downSteps));
+        if (c.upgradeFails() != null) {
+            assertThatThrownBy(() -> apply("upgrade", up)).as("the upgrade on rows it cannot keep").hasMessageContaining(c.upgradeFails());
+            assertThat(Side.schema(live.catalog())).as("the live catalog after the failed upgrade: nothing half done")
+                    .usingRecursiveComparison().isEqualTo(Side.schema(old));
+            assertThat(rows.snapshot(live, false)).as("rows after the failed upgrade").isEqualTo(before);
+            return;
+        }
         apply("upgrade", up);
         assertThat(Side.schema(live.catalog())).as("the live catalog after the upgrade, against new.sql's")
                 .usingRecursiveComparison().isEqualTo(Side.schema(wanted));
