@@ -11,7 +11,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -156,6 +158,53 @@ public final class ScratchDatabase implements AutoCloseable {
         }
     }
 
+    /** Relations dropped per statement (each statement its own transaction) while emptying. */
+    private static final int DROP_BATCH = 50;
+
+    /**
+     * Drops the user's tables, views and materialized views a few dozen at a time, each batch in its own
+     * transaction: one transaction dropping a thousand tables with their indexes and TOAST tables takes
+     * more locks than the server's lock table holds ("out of shared memory"). What is left for the
+     * single {@code DO} block of {@link #empty} is then small. Continuous aggregates are gone by then;
+     * with TimescaleDB installed, views are left to that block.
+     */
+    private static void dropRelationsInBatches(Connection c) throws SQLException {
+        java.util.Map<String, List<String>> byKind = new java.util.LinkedHashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT c.relkind, format('%I.%I', n.nspname, c.relname)
+                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relkind IN ('r', 'p', 'v', 'm') AND c.relispartition = false
+                  AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'timescaledb_information',
+                                        'timescaledb_experimental', 'toolkit_experimental')
+                  AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT LIKE '\\_timescaledb%'
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                                  AND d.deptype = 'e')
+                  AND (to_regclass('_timescaledb_catalog.continuous_agg') IS NULL OR c.relkind <> 'v')
+                ORDER BY c.relkind DESC, 2""")) {
+            while (rs.next()) {
+                String kind = switch (rs.getString(1)) {
+                    case "v" -> "VIEW";
+                    case "m" -> "MATERIALIZED VIEW";
+                    default -> "TABLE";
+                };
+                byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+            for (java.util.Map.Entry<String, List<String>> e : byKind.entrySet()) {
+                List<String> names = e.getValue();
+                for (int from = 0; from < names.size(); from += DROP_BATCH) {
+                    s.execute("DROP " + e.getKey() + " IF EXISTS " + String.join(", ", names.subList(from,
+                            Math.min(names.size(), from + DROP_BATCH))) + " CASCADE");
+                }
+            }
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
     /** Whether {@link #replay} found the desired schema already in place and replayed nothing. */
     public boolean reused() {
         return reused;
@@ -217,6 +266,20 @@ public final class ScratchDatabase implements AutoCloseable {
      * refuse the desired schema's CREATE EXTENSION), and public's contents.
      */
     private static void empty(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("""
+                    DO $strata$
+                    DECLARE r record;
+                    BEGIN
+                      IF to_regclass('timescaledb_information.continuous_aggregates') IS NOT NULL THEN
+                        FOR r IN EXECUTE 'SELECT view_schema, view_name FROM timescaledb_information.continuous_aggregates' LOOP
+                          EXECUTE format('DROP MATERIALIZED VIEW IF EXISTS %I.%I CASCADE', r.view_schema, r.view_name);
+                        END LOOP;
+                      END IF;
+                    END
+                    $strata$""");
+        }
+        dropRelationsInBatches(c);
         try (Statement s = c.createStatement()) {
             s.execute("""
                     DO $strata$

@@ -124,6 +124,22 @@ class ScratchDatabaseIT {
     }
 
     @Test
+    void aScratchUrlHoldingMoreTablesThanOneTransactionCanLockIsEmptied() throws Exception {
+        try (TestDatabase live = TestDatabase.create("scratch_live"); TestDatabase other = TestDatabase.create("scratch_big")) {
+            // 1,500 tables, each with a primary key, an index and a TOAST table: dropping them in one
+            // transaction needs ~7,500 locks, more than the default lock table (64 x 100 connections).
+            other.execute("DO $$ BEGIN FOR i IN 1..1500 LOOP EXECUTE format('CREATE TABLE big_%s (id int PRIMARY KEY, t text);"
+                    + " CREATE INDEX ON big_%s (t)', i, i); IF i % 300 = 0 THEN COMMIT; END IF; END LOOP; END $$",
+                    "CREATE VIEW big_view AS SELECT big_1.id, big_2.t FROM big_1 JOIN big_2 USING (id)");
+            try (ScratchDatabase scratch = ScratchDatabase.open("pg", ConnectionSpec.ofUrl("scratch_url", other.jdbcUrl()),
+                    ConnectionSpec.ofUrl("url", live.jdbcUrl()))) {
+                assertThat(count(scratch.connection(), "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE n.nspname = 'public'")).isZero();
+            }
+        }
+    }
+
+    @Test
     void theTargetsOwnDatabaseIsNeverAScratchDatabase() {
         try (TestDatabase live = TestDatabase.create("scratch_self")) {
             live.execute("CREATE TABLE keep (id int)");
