@@ -190,10 +190,29 @@ public final class ScratchDatabase implements AutoCloseable {
                 byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(rs.getString(2));
             }
         }
+        // TimescaleDB drops a hypertable only on its own ("cannot drop a hypertable along with other objects").
+        java.util.Set<String> hypertables = new java.util.HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT to_regclass('_timescaledb_catalog.hypertable') IS NOT NULL")) {
+            rs.next();
+            if (rs.getBoolean(1)) {
+                try (ResultSet h = s.executeQuery("SELECT format('%I.%I', schema_name, table_name) FROM _timescaledb_catalog.hypertable")) {
+                    while (h.next()) {
+                        hypertables.add(h.getString(1));
+                    }
+                }
+            }
+        }
+        List<String> tables = byKind.getOrDefault("TABLE", new ArrayList<>());
+        tables.stream().filter(hypertables::contains).forEach(t -> byKind.computeIfAbsent("TABLE " + t, k -> new ArrayList<>()));
+        tables.removeIf(hypertables::contains);
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
             for (java.util.Map.Entry<String, List<String>> e : byKind.entrySet()) {
+                if (e.getKey().startsWith("TABLE ")) {
+                    s.execute("DROP TABLE IF EXISTS " + e.getKey().substring(6) + " CASCADE");
+                    continue;
+                }
                 List<String> names = e.getValue();
                 for (int from = 0; from < names.size(); from += DROP_BATCH) {
                     s.execute("DROP " + e.getKey() + " IF EXISTS " + String.join(", ", names.subList(from,

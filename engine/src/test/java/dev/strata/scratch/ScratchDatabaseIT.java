@@ -39,7 +39,6 @@ class ScratchDatabaseIT {
     @Test
     void aTemporaryDatabaseIsCreatedOnTheTargetsServerAndDroppedAfterSuccessAndFailure() throws Exception {
         try (TestDatabase live = TestDatabase.create("scratch_temp")) {
-            List<String> before = scratchDatabases(live);
             ConnectionSpec spec = ConnectionSpec.ofUrl("url", live.jdbcUrl());
             String name;
             try (ScratchDatabase scratch = ScratchDatabase.open("pg", null, spec)) {
@@ -49,7 +48,8 @@ class ScratchDatabaseIT {
                 scratch.replay(desired("CREATE TABLE t (id int PRIMARY KEY);\nCREATE VIEW v AS SELECT id FROM t;\n"));
                 assertThat(count(scratch.connection(), "SELECT count(*) FROM pg_class WHERE relname IN ('t', 'v')")).isEqualTo(2);
             }
-            assertThat(scratchDatabases(live)).doesNotContain(name).containsExactlyInAnyOrderElementsOf(before);
+            // Other runs on this server may hold scratch databases of their own: only this one's must be gone.
+            assertThat(scratchDatabases(live)).doesNotContain(name);
             assertThat(live.column("SELECT count(*) FROM pg_class WHERE relname = 't'")).containsExactly("0");
 
             DesiredSchema bad = desired("CREATE TABLE t (id int);\n\nCREATE TABLE u (id int REFERENCES nowhere);\n");
