@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A target set of three databases on the local PostgreSQL, migrated through a real PgBouncer: in
  * transaction mode by ten {@code migrate} processes at once (each revision applied exactly once on every
- * member, under the lease), and in session mode as on a direct connection (the session lock).
+ * member, under the lease), and in session mode as on a direct connection (the session lock); a killed
+ * run's lease taken over once it expires; direct and pooled runs taking turns; statement mode refused
+ * in one line, and {@code migration_url} going around the pooler.
  */
 class PoolerCliIT {
 
@@ -190,6 +192,36 @@ class PoolerCliIT {
                 .contains("pid " + killed.pid() + ": it expired at ");
         assertAtHeadWithEachRevisionOnce("a");
         assertThat(column("a", "SELECT count(*) FROM strata_lock")).containsExactly("0");
+
+        // stamp takes the lease too.
+        Cli.Result stamp = new Cli(dir).run("--only", "a", "stamp", "r003");
+        assertThat(stamp.code()).as(stamp.out() + stamp.err()).isZero();
+        assertThat(column("a", "SELECT version_num FROM strata_version")).containsExactly("r003");
+        assertThat(column("a", "SELECT count(*) FROM strata_lock")).containsExactly("0");
+    }
+
+    @Test
+    void statementModeIsRefusedInOneLineAndMigrationUrlGoesAroundThePooler() throws Exception {
+        bouncer = PgBouncer.start("statement", 2);
+        project(bouncer.url(prefix + "{name}"), null);
+        Cli cli = new Cli(dir);
+        Cli.Result refused = cli.run("--only", "a", "upgrade", "heads");
+        assertThat(refused.code()).as(refused.out() + refused.err()).isEqualTo(3);
+        assertThat(refused.err().lines().toList()).singleElement().asString()
+                .startsWith("[a] error: ").contains("cannot connect to jdbc:postgresql://127.0.0.1:" + bouncer.port())
+                .endsWith("the URL leads to a pooler in statement mode, which allows no transaction of more than one statement, so no"
+                        + " migration can run through it: give the target a migration_url that reaches the server directly, or use"
+                        + " the pooler's session or transaction mode");
+
+        Path toml = dir.resolve("migrate.toml");
+        Files.writeString(toml, Files.readString(toml).replace("members = [",
+                "migration_url = \"" + DIRECT.replace("/postgres?", "/" + prefix + "{name}?") + "\"\nmembers = ["));
+        Cli.Result r = cli.run("upgrade", "heads", "--parallel", "3");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        for (String m : MEMBERS) {
+            assertAtHeadWithEachRevisionOnce(m);
+            assertThat(column(m, "SELECT to_regclass('strata_lock') IS NULL")).as("%s: direct, so the session lock", m).containsExactly("t");
+        }
     }
 
     @Test

@@ -28,6 +28,9 @@ public record Pooling(boolean perTransaction, String evidence) {
 
     static final Pooling DIRECT = new Pooling(false, "the server answers at the URL's own address");
 
+    /** The SQL state of a connection through a pooler in statement mode: waiting does not cure it. */
+    static final String STATEMENT_MODE = "0A000";
+
     /** Rounds of the second-connection test; one suffices unless other clients interleave. */
     private static final int ROUNDS = 3;
 
@@ -108,8 +111,7 @@ public record Pooling(boolean perTransaction, String evidence) {
                                 + " between two transactions");
                     }
                 } finally {
-                    b.rollback();
-                    b.setAutoCommit(true);
+                    endTransaction(b);
                 }
             }
             return new Pooling(false, "a second connection never shared this connection's server session");
@@ -117,8 +119,23 @@ public record Pooling(boolean perTransaction, String evidence) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("28")) {
                 throw e; // the credentials stopped working: not a question of pooling
             }
+            if (String.valueOf(e.getMessage()).contains("statement pooling mode")) {
+                throw new SQLException("the URL leads to a pooler in statement mode, which allows no transaction of more than one"
+                        + " statement, so no migration can run through it: give the target a migration_url that reaches the server"
+                        + " directly, or use the pooler's session or transaction mode", STATEMENT_MODE);
+            }
             return new Pooling(true, "could not tell (a second connection for the test failed: " + spec.secrets().scrub(TargetDatabase.describe(e))
                     + "); assumed, as that is safe either way");
+        }
+    }
+
+    /** Ends the second connection's transaction; a failure here must not hide the one on its way out. */
+    private static void endTransaction(Connection b) {
+        try {
+            b.rollback();
+            b.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the pooler closed it: the error that did so is on its way out
         }
     }
 

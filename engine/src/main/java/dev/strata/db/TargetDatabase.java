@@ -20,8 +20,8 @@ import java.util.function.Consumer;
  */
 public final class TargetDatabase implements AutoCloseable {
 
-    /** SQL states that waiting will not cure: wrong password, no such role, not allowed by pg_hba. */
-    private static final Set<String> FINAL_STATES = Set.of("28P01", "28000", "42501");
+    /** SQL states that waiting will not cure: wrong password, no such role, not allowed by pg_hba, a pooler in statement mode. */
+    private static final Set<String> FINAL_STATES = Set.of("28P01", "28000", "42501", Pooling.STATEMENT_MODE);
 
     private final TargetConfig target;
     private final ConnectionSpec spec;
