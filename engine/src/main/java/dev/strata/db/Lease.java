@@ -229,8 +229,13 @@ public final class Lease implements MigrationLock {
         try {
             release(db.connection(), names, token);
         } catch (SQLException e) {
-            // The row expires on its own; the next run takes it over and says so.
-            System.getLogger("strata").log(System.Logger.Level.DEBUG, "lease release failed on target " + db.target().name(), e);
+            // The run's connection broke (which may be why it ends): release on a connection of its own.
+            try (Connection c = TargetDatabase.plainConnection(db.spec(), TargetDatabase.applicationName(), 5)) {
+                release(c, names, token);
+            } catch (SQLException again) {
+                // The row expires on its own; the next run takes it over and says so.
+                System.getLogger("strata").log(System.Logger.Level.DEBUG, "lease release failed on target " + db.target().name(), again);
+            }
         }
     }
 
