@@ -188,6 +188,13 @@ class FleetCliIT {
         assertThat(status.lines().get(0)).startsWith("m00  at r005  up to date");
         assertThat(status.lines().get(7)).startsWith("m07  at r002  3 pending");
         assertThat(status.lines().get(8)).startsWith("m08  at base  5 pending");
+        // Read four members at a time: the same rows, in the members' order.
+        assertThat(cli.run("status", "--parallel", "4").lines()).isEqualTo(status.lines());
+        assertThat(cli.run("current", "--parallel", "4").lines()).isEqualTo(cli.run("current").lines());
+        Cli.Result checkParallel = cli.run("check", "--parallel", "4");
+        assertThat(checkParallel.code()).isEqualTo(1);
+        assertThat(checkParallel.lines()).isEqualTo(cli.run("check").lines()).hasSize(MEMBERS);
+        assertThat(cli.run("status", "--parallel", "0").err()).contains("--parallel 0: give 1 or more");
         Cli.Result statusJson = cli.run("--json", "status", "--db", "tenants", "--only", "m07");
         assertThat(statusJson.out()).startsWith("[{\"target\":\"tenants\",\"member\":\"m07\",");
     }
