@@ -3,7 +3,7 @@
 # postgres) holding N tenant schemas, listed by a directory query (members_query), each migrated
 # through a 5-revision chain (a table and an index each) into its own schema, with its own version and
 # history tables. For N = 500, 1,000 and 2,000 (on a fresh database each time): wall time of
-# `upgrade heads --parallel P` (default 4) and of `status` over all members, and the time per member,
+# `upgrade heads --parallel P` (default 4) and of `status --parallel P` over all members, and the time per member,
 # so that linear growth shows as a flat per-member time. Figures go to docs/benchmarks.md.
 # Usage: bench/tenants.sh [OUT_DIR] [PARALLEL] [SIZES...]
 set -euo pipefail
@@ -34,7 +34,7 @@ for n in "${sizes[@]}"; do
   /usr/bin/time -f '%M' -o "$out/rss-$n" bin/migrate -q -c "$out/migrate.toml" upgrade heads --parallel "$parallel" \
     > "$out/upgrade-$n.log" 2>&1 || { echo "upgrade of $n schemas failed; see $out/upgrade-$n.log"; exit 1; }
   t1=$(now)
-  bin/migrate -c "$out/migrate.toml" status > "$out/status-$n.log"
+  bin/migrate -c "$out/migrate.toml" status --parallel "$parallel" > "$out/status-$n.log"
   t2=$(now)
   tables=$(psql -At -h 127.0.0.1 -U postgres -d tenants_bench -c "SELECT count(*) FROM pg_tables WHERE schemaname LIKE 'tenant\_%' AND tablename LIKE 't\_%'")
   awk -v a="$t0" -v b="$t1" -v c="$t2" -v n="$n" -v p="$parallel" -v rss="$(cat "$out/rss-$n")" -v t="$tables" \
