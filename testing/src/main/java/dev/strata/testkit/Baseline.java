@@ -1,0 +1,247 @@
+package dev.strata.testkit;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * The state a migration left a database in, and how to go back to it between tests
+ * ({@link Reset#PER_TEST}).
+ *
+ * <p>Why emptying tables rather than re-creating the database from a template: a template copy is
+ * exact but needs a server that may create databases, and every connection to the old database
+ * dies with it, so an application pool kept across tests (Spring's cached contexts) would break.
+ * PGlite's TimescaleDB, our CI's, serves one database only. One {@code TRUNCATE} of every table the
+ * migrations made takes milliseconds, keeps connections and works on any server. What the migrations
+ * left besides the schema is put back too, so the state is the migrated one, not merely an empty one:
+ * <ul>
+ *   <li>rows a migration inserted (reference data) are kept in memory, in PostgreSQL's binary COPY
+ *       format, and copied back with triggers and foreign-key checks off
+ *       ({@code session_replication_role = replica}, which needs a superuser or, from PostgreSQL 15, a
+ *       role granted SET on it), so no trigger runs twice and the order of tables does not matter;</li>
+ *   <li>sequences go back to the value the migration left (not to their start);</li>
+ *   <li>TimescaleDB continuous aggregates are truncated too (TimescaleDB then also resets their
+ *       watermark, as in a new aggregate); plain materialized views are refreshed, or emptied again
+ *       when the migration left them unpopulated.</li>
+ * </ul>
+ * Strata's version and history tables (and their sequence) are left alone, as are tables of
+ * extensions and of TimescaleDB's internal schemas (chunks go with their hypertable).
+ */
+final class Baseline {
+
+    /** The schemas of PostgreSQL and TimescaleDB themselves, whose tables no migration makes. */
+    private static final String USER_OBJECT = """
+            n.nspname NOT IN ('pg_catalog', 'information_schema', 'timescaledb_information', 'timescaledb_experimental',
+                              'toolkit_experimental')
+            AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT LIKE '\\_timescaledb\\_%'
+            AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+            """;
+
+    private static final String TABLES = "SELECT c.oid, format('%I.%I', n.nspname, c.relname) FROM pg_class c"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.oid NOT IN (?::oid, ?::oid) AND " + USER_OBJECT
+            + " ORDER BY 2";
+
+    /** Sequences, but not those owned by a column of the version or history table. */
+    private static final String SEQUENCES = "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relkind = 'S' AND " + USER_OBJECT
+            + " AND NOT EXISTS (SELECT FROM pg_depend o WHERE o.classid = 'pg_class'::regclass AND o.objid = c.oid"
+            + "   AND o.deptype IN ('a', 'i') AND o.refobjid IN (?::oid, ?::oid))"
+            + " ORDER BY 1";
+
+    private static final String MATERIALIZED_VIEWS = "SELECT format('%I.%I', n.nspname, c.relname), c.relispopulated"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'm' AND " + USER_OBJECT
+            + " ORDER BY 1";
+
+    private static final String COLUMNS = "SELECT format('%I', attname) FROM pg_attribute"
+            + " WHERE attrelid = ? AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum";
+
+    /** How long a reset waits for a lock a connection of the last test still holds. */
+    static final String LOCK_TIMEOUT = "10s";
+
+    /** Rows a migration left in a table: its columns that take values, and the rows in binary COPY format. */
+    private record Rows(String table, String columns, byte[] copy) {}
+
+    private record Sequence(String name, long lastValue, boolean isCalled) {}
+
+    private record View(String name, boolean populated) {}
+
+    private final List<String> truncated;
+    private final List<Rows> rows;
+    private final List<Sequence> sequences;
+    private final List<View> views;
+
+    private Baseline(List<String> truncated, List<Rows> rows, List<Sequence> sequences, List<View> views) {
+        this.truncated = List.copyOf(truncated);
+        this.rows = List.copyOf(rows);
+        this.sequences = List.copyOf(sequences);
+        this.views = List.copyOf(views);
+    }
+
+    /**
+     * Reads the state just after the migration.
+     *
+     * @param versionTable the target's version table, qualified as Strata names it
+     * @param historyTable its history table, likewise
+     */
+    static Baseline take(Connection c, String versionTable, String historyTable) throws SQLException {
+        long version = oid(c, versionTable);
+        long history = oid(c, historyTable);
+        List<String> truncated = new ArrayList<>();
+        List<Rows> rows = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(TABLES)) {
+            p.setLong(1, version);
+            p.setLong(2, history);
+            List<long[]> withRows = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    truncated.add(rs.getString(2));
+                    withRows.add(new long[] {rs.getLong(1), truncated.size() - 1});
+                }
+            }
+            for (long[] t : withRows) {
+                String table = truncated.get((int) t[1]);
+                if (hasRows(c, table)) {
+                    String columns = String.join(", ", strings(c, COLUMNS, t[0]));
+                    rows.add(new Rows(table, columns, copyOut(c, table, columns)));
+                }
+            }
+        }
+        if (exists(c, "SELECT FROM pg_extension WHERE extname = 'timescaledb'")) {
+            truncated.addAll(strings(c, "SELECT format('%I.%I', view_schema, view_name)"
+                    + " FROM timescaledb_information.continuous_aggregates ORDER BY 1"));
+        }
+        List<Sequence> sequences = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(SEQUENCES)) {
+            p.setLong(1, version);
+            p.setLong(2, history);
+            for (String seq : strings(p)) {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_value, is_called FROM " + seq)) {
+                    rs.next();
+                    sequences.add(new Sequence(seq, rs.getLong(1), rs.getBoolean(2)));
+                }
+            }
+        }
+        List<View> views = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(MATERIALIZED_VIEWS)) {
+            while (rs.next()) {
+                views.add(new View(rs.getString(1), rs.getBoolean(2)));
+            }
+        }
+        return new Baseline(truncated, rows, sequences, views);
+    }
+
+    /** The tables (and continuous aggregates) a reset empties, qualified; for messages and tests. */
+    List<String> truncated() {
+        return truncated;
+    }
+
+    /** The tables whose migrated rows a reset puts back. */
+    List<String> seeded() {
+        return rows.stream().map(Rows::table).toList();
+    }
+
+    /** Brings the database back to this state, in one transaction. */
+    void restore(Connection c) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
+            if (!truncated.isEmpty()) {
+                s.execute("TRUNCATE " + String.join(", ", truncated));
+            }
+            if (!rows.isEmpty()) {
+                s.execute("SET LOCAL session_replication_role = replica");
+                CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+                for (Rows r : rows) {
+                    try {
+                        copy.copyIn("COPY " + r.table() + " (" + r.columns() + ") FROM STDIN (FORMAT binary)",
+                                new ByteArrayInputStream(r.copy()));
+                    } catch (IOException e) {
+                        throw new SQLException("cannot copy the rows of " + r.table() + " back: " + e.getMessage(), e);
+                    }
+                }
+            }
+            for (Sequence q : sequences) {
+                try (PreparedStatement p = c.prepareStatement("SELECT setval(?::regclass, ?, ?)")) {
+                    p.setString(1, q.name());
+                    p.setLong(2, q.lastValue());
+                    p.setBoolean(3, q.isCalled());
+                    p.executeQuery().close();
+                }
+            }
+            for (View v : views) {
+                s.execute("REFRESH MATERIALIZED VIEW " + v.name() + (v.populated() ? "" : " WITH NO DATA"));
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    private static long oid(Connection c, String qualified) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT coalesce(to_regclass(?)::oid, 0)")) {
+            p.setString(1, qualified);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static boolean hasRows(Connection c, String table) throws SQLException {
+        return exists(c, "SELECT FROM " + table + " LIMIT 1");
+    }
+
+    private static boolean exists(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next();
+        }
+    }
+
+    private static byte[] copyOut(Connection c, String table, String columns) throws SQLException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY " + table + " (" + columns + ") TO STDOUT (FORMAT binary)", out);
+        } catch (IOException e) {
+            throw new SQLException("cannot copy the rows of " + table + ": " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private static List<String> strings(Connection c, String sql, long oid) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setLong(1, oid);
+            return strings(p);
+        }
+    }
+
+    private static List<String> strings(Connection c, String sql) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            return strings(p);
+        }
+    }
+
+    private static List<String> strings(PreparedStatement p) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}
