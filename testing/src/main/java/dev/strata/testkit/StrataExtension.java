@@ -51,7 +51,10 @@ public final class StrataExtension implements BeforeAllCallback, BeforeEachCallb
      */
     private static PreparedDatabase prepared(ExtensionContext context) {
         Settings settings = Settings.current();
-        Request request = Request.of(annotation(context), settings);
+        // Read once per class (its config file, the environment); a method's store sees its class's.
+        ExtensionContext owner = context.getTestMethod().isPresent() ? context.getParent().orElse(context) : context;
+        Request request = owner.getStore(NAMESPACE).getOrComputeIfAbsent(Request.class,
+                type -> Request.of(annotation(context), settings), Request.class);
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(request.key(),
                 key -> PreparedDatabase.prepare(request, settings), PreparedDatabase.class);
     }
