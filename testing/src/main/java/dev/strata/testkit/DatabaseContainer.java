@@ -10,9 +10,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import com.github.dockerjava.api.DockerClient;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
+import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 import org.testcontainers.images.PullPolicy;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.TestcontainersConfiguration;
@@ -55,11 +57,14 @@ final class DatabaseContainer implements AutoCloseable {
      */
     static String unavailable(String image, Settings settings) {
         FutureTask<String> check = new FutureTask<>(() -> {
-            DockerClientFactory docker = DockerClientFactory.instance();
+            // The engine's address first, then a plain client: Testcontainers' own client() would start
+            // Ryuk, its reaper container, which may need a pull, before we know whether pulling is on.
+            DockerClient docker;
             try {
-                docker.client();
-            } catch (IllegalStateException e) { // Testcontainers' "Could not find a valid Docker environment"
-                return "no Docker engine answers (" + e.getMessage() + ")";
+                docker = DockerClientProviderStrategy.getClientForConfig(DockerClientFactory.instance().getTransportConfig());
+                docker.pingCmd().exec();
+            } catch (RuntimeException e) { // Testcontainers' "Could not find a valid Docker environment", or a refused ping
+                return "no Docker engine answers (" + oneLine(e.getMessage()) + ")";
             }
             if (settings.mayPull()) {
                 return null;
@@ -84,16 +89,21 @@ final class DatabaseContainer implements AutoCloseable {
         } catch (TimeoutException e) {
             return "the Docker engine did not answer within " + Settings.DOCKER_ANSWER.toSeconds() + " s";
         } catch (ExecutionException e) {
-            return "the Docker engine could not be asked (" + e.getCause() + ")";
+            return "the Docker engine could not be asked (" + oneLine(String.valueOf(e.getCause())) + ")";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted while asking the Docker engine";
         }
     }
 
-    private static boolean present(DockerClientFactory docker, String image) {
+    /** Docker's messages end in a newline, and some span several lines. */
+    static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private static boolean present(DockerClient docker, String image) {
         try {
-            docker.client().inspectImageCmd(image).exec();
+            docker.inspectImageCmd(image).exec();
             return true;
         } catch (com.github.dockerjava.api.exception.NotFoundException e) {
             return false;

@@ -66,7 +66,9 @@ final class PreparedDatabase implements ExtensionContext.Store.CloseableResource
                 container.close();
             }
             throw e instanceof StrataTestException s ? s
-                    : new StrataTestException("strata-testing: no container of " + r.image() + " for target '" + target + "': " + e, e);
+                    : new StrataTestException("strata-testing: no container of " + r.image() + " for target '" + target + "': "
+                            + DatabaseContainer.oneLine(String.valueOf(e)) + " (a Docker engine without a bridge network needs"
+                            + " STRATA_TEST_DOCKER_NETWORK=host and TESTCONTAINERS_RYUK_DISABLED=true)", e);
         }
         try {
             List<String> heads = Migration.upgrade(r.config(), Migration.pointedAt(r.target(), spec), r.revision(), System.out);

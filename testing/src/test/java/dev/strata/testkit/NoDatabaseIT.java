@@ -48,6 +48,7 @@ class NoDatabaseIT {
         assertThat(summary.getTestsSkippedCount()).isZero();
         List<Throwable> failures = summary.getFailures().stream().map(TestExecutionSummary.Failure::getException).toList();
         assertThat(failures).hasSize(1);
+        System.out.println("NoDatabaseIT: the class failed with: " + failures.get(0).getMessage());
         assertThat(failures.get(0)).isInstanceOf(StrataTestException.class)
                 .hasMessageStartingWith("strata-testing: no database for target 'postgres': no URL is given (STRATA_TEST_URL_POSTGRES or")
                 .hasMessageContaining("and no container of strata-testing/absent:0 can be started: ")
