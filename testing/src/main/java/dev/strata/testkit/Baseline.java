@@ -20,18 +20,23 @@ import org.postgresql.copy.CopyManager;
  * <p>Why emptying tables rather than re-creating the database from a template: a template copy is
  * exact but needs a server that may create databases, and every connection to the old database
  * dies with it, so an application pool kept across tests (Spring's cached contexts) would break.
- * PGlite's TimescaleDB, our CI's, serves one database only. One {@code TRUNCATE} of every table the
- * migrations made takes milliseconds, keeps connections and works on any server. What the migrations
+ * PGlite's TimescaleDB, our CI's, serves one database only. Emptying keeps connections and works on
+ * any server. It is kept cheap: one query finds the tables that hold rows, and only those are
+ * truncated (a {@code TRUNCATE} makes new files for each table and costs milliseconds on slow disks,
+ * so emptying all of a big schema's tables after a test that touched two would dominate the run);
+ * a test that wrote nothing costs one round trip. The reset's commit does not wait for the disk
+ * ({@code synchronous_commit = off}: a crash would lose only a test's reset). What the migrations
  * left besides the schema is put back too, so the state is the migrated one, not merely an empty one:
  * <ul>
  *   <li>rows a migration inserted (reference data) are kept in memory, in PostgreSQL's binary COPY
- *       format, and copied back with triggers and foreign-key checks off
+ *       format, and, when a test changed them (a digest of their text says so), copied back with
+ *       triggers and foreign-key checks off
  *       ({@code session_replication_role = replica}, which needs a superuser or, from PostgreSQL 15, a
  *       role granted SET on it), so no trigger runs twice and the order of tables does not matter;</li>
  *   <li>sequences go back to the value the migration left (not to their start);</li>
- *   <li>TimescaleDB continuous aggregates are truncated too (TimescaleDB then also resets their
- *       watermark, as in a new aggregate); plain materialized views are refreshed, or emptied again
- *       when the migration left them unpopulated.</li>
+ *   <li>TimescaleDB continuous aggregates are truncated too when a table was (TimescaleDB then also
+ *       resets their watermark, as in a new aggregate); plain materialized views are then refreshed,
+ *       or emptied again when the migration left them unpopulated.</li>
  * </ul>
  * Strata's version and history tables (and their sequence) are left alone, as are tables of
  * extensions and of TimescaleDB's internal schemas (chunks go with their hypertable).
@@ -69,20 +74,39 @@ final class Baseline {
     /** How long a reset waits for a lock a connection of the last test still holds. */
     static final String LOCK_TIMEOUT = "10s";
 
-    /** Rows a migration left in a table: its columns that take values, and the rows in binary COPY format. */
-    private record Rows(String table, String columns, byte[] copy) {}
+    /**
+     * Rows a migration left in a table: its columns that take values, the rows in binary COPY format,
+     * and a digest of their text, to tell whether a test changed them.
+     */
+    private record Rows(String table, String columns, byte[] copy, String digest) {}
+
+    /** The digest of a table's rows, whatever their order. */
+    private static String digest(String table) {
+        return "(SELECT md5(coalesce(string_agg(x::text, E'\\n' ORDER BY x::text), '')) FROM " + table + " x)";
+    }
+
+    /** Foreign keys between the tables: the referencing table, then the referenced one. */
+    private static final String REFERENCES = "SELECT format('%I.%I', rn.nspname, r.relname), format('%I.%I', tn.nspname, t.relname)"
+            + " FROM pg_constraint k JOIN pg_class r ON r.oid = k.conrelid JOIN pg_namespace rn ON rn.oid = r.relnamespace"
+            + " JOIN pg_class t ON t.oid = k.confrelid JOIN pg_namespace tn ON tn.oid = t.relnamespace"
+            + " WHERE k.contype = 'f' AND k.conrelid <> k.confrelid";
 
     private record Sequence(String name, long lastValue, boolean isCalled) {}
 
     private record View(String name, boolean populated) {}
 
-    private final List<String> truncated;
+    private final List<String> tables;
+    private final java.util.Map<String, List<String>> referencedBy;
+    private final List<String> aggregates;
     private final List<Rows> rows;
     private final List<Sequence> sequences;
     private final List<View> views;
 
-    private Baseline(List<String> truncated, List<Rows> rows, List<Sequence> sequences, List<View> views) {
-        this.truncated = List.copyOf(truncated);
+    private Baseline(List<String> tables, java.util.Map<String, List<String>> referencedBy, List<String> aggregates, List<Rows> rows,
+                     List<Sequence> sequences, List<View> views) {
+        this.tables = List.copyOf(tables);
+        this.referencedBy = java.util.Map.copyOf(referencedBy);
+        this.aggregates = List.copyOf(aggregates);
         this.rows = List.copyOf(rows);
         this.sequences = List.copyOf(sequences);
         this.views = List.copyOf(views);
@@ -97,7 +121,7 @@ final class Baseline {
     static Baseline take(Connection c, String versionTable, String historyTable) throws SQLException {
         long version = oid(c, versionTable);
         long history = oid(c, historyTable);
-        List<String> truncated = new ArrayList<>();
+        List<String> tables = new ArrayList<>();
         List<Rows> rows = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement(TABLES)) {
             p.setLong(1, version);
@@ -105,22 +129,29 @@ final class Baseline {
             List<long[]> withRows = new ArrayList<>();
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    truncated.add(rs.getString(2));
-                    withRows.add(new long[] {rs.getLong(1), truncated.size() - 1});
+                    tables.add(rs.getString(2));
+                    withRows.add(new long[] {rs.getLong(1), tables.size() - 1});
                 }
             }
             for (long[] t : withRows) {
-                String table = truncated.get((int) t[1]);
+                String table = tables.get((int) t[1]);
                 if (hasRows(c, table)) {
                     String columns = String.join(", ", strings(c, COLUMNS, t[0]));
-                    rows.add(new Rows(table, columns, copyOut(c, table, columns)));
+                    rows.add(new Rows(table, columns, copyOut(c, table, columns), strings(c, "SELECT " + digest(table)).get(0)));
                 }
             }
         }
-        if (exists(c, "SELECT FROM pg_extension WHERE extname = 'timescaledb'")) {
-            truncated.addAll(strings(c, "SELECT format('%I.%I', view_schema, view_name)"
-                    + " FROM timescaledb_information.continuous_aggregates ORDER BY 1"));
+        java.util.Map<String, List<String>> referencedBy = new java.util.HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(REFERENCES)) {
+            while (rs.next()) {
+                if (tables.contains(rs.getString(1)) && tables.contains(rs.getString(2))) {
+                    referencedBy.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(1));
+                }
+            }
         }
+        List<String> aggregates = exists(c, "SELECT FROM pg_extension WHERE extname = 'timescaledb'")
+                ? strings(c, "SELECT format('%I.%I', view_schema, view_name) FROM timescaledb_information.continuous_aggregates ORDER BY 1")
+                : List.of();
         List<Sequence> sequences = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement(SEQUENCES)) {
             p.setLong(1, version);
@@ -138,12 +169,12 @@ final class Baseline {
                 views.add(new View(rs.getString(1), rs.getBoolean(2)));
             }
         }
-        return new Baseline(truncated, rows, sequences, views);
+        return new Baseline(tables, referencedBy, aggregates, rows, sequences, views);
     }
 
-    /** The tables (and continuous aggregates) a reset empties, qualified; for messages and tests. */
-    List<String> truncated() {
-        return truncated;
+    /** The tables a reset empties when they hold rows, qualified; for messages and tests. */
+    List<String> tables() {
+        return tables;
     }
 
     /** The tables whose migrated rows a reset puts back. */
@@ -151,19 +182,39 @@ final class Baseline {
         return rows.stream().map(Rows::table).toList();
     }
 
-    /** Brings the database back to this state, in one transaction. */
-    void restore(Connection c) throws SQLException {
+    /**
+     * Brings the database back to this state, in one transaction.
+     *
+     * @return the tables and aggregates it emptied (none when the test wrote nothing)
+     */
+    List<String> restore(Connection c) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
-            if (!truncated.isEmpty()) {
-                s.execute("TRUNCATE " + String.join(", ", truncated));
+            s.execute("SET LOCAL synchronous_commit = off");
+            // Tables holding rows, but the seeded ones only when their rows differ from the migration's.
+            List<String> seeded = seeded();
+            List<String> emptied = new ArrayList<>(withRows(s, tables.stream().filter(t -> !seeded.contains(t)).toList()));
+            emptied.addAll(changedSeeds(s));
+            // A table referencing an emptied one goes too (TRUNCATE insists); if seeded, its rows come back below.
+            for (int i = 0; i < emptied.size(); i++) {
+                for (String referencing : referencedBy.getOrDefault(emptied.get(i), List.of())) {
+                    if (!emptied.contains(referencing)) {
+                        emptied.add(referencing);
+                    }
+                }
             }
-            if (!rows.isEmpty()) {
+            boolean changed = !emptied.isEmpty();
+            emptied.addAll(changed ? aggregates : withRows(s, aggregates));
+            if (!emptied.isEmpty()) {
+                s.execute("TRUNCATE " + String.join(", ", emptied));
+            }
+            List<Rows> back = rows.stream().filter(r -> emptied.contains(r.table())).toList();
+            if (!back.isEmpty()) {
                 s.execute("SET LOCAL session_replication_role = replica");
                 CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-                for (Rows r : rows) {
+                for (Rows r : back) {
                     try {
                         copy.copyIn("COPY " + r.table() + " (" + r.columns() + ") FROM STDIN (FORMAT binary)",
                                 new ByteArrayInputStream(r.copy()));
@@ -172,24 +223,80 @@ final class Baseline {
                     }
                 }
             }
-            for (Sequence q : sequences) {
-                try (PreparedStatement p = c.prepareStatement("SELECT setval(?::regclass, ?, ?)")) {
-                    p.setString(1, q.name());
-                    p.setLong(2, q.lastValue());
-                    p.setBoolean(3, q.isCalled());
-                    p.executeQuery().close();
+            if (!sequences.isEmpty()) {
+                StringBuilder set = new StringBuilder("SELECT ");
+                for (Sequence q : sequences) {
+                    set.append(set.length() == 7 ? "" : ", ").append("setval(").append(literal(q.name())).append("::regclass, ")
+                            .append(q.lastValue()).append(", ").append(q.isCalled()).append(')');
                 }
+                s.executeQuery(set.toString()).close();
             }
             for (View v : views) {
-                s.execute("REFRESH MATERIALIZED VIEW " + v.name() + (v.populated() ? "" : " WITH NO DATA"));
+                if (changed || populated(s, v.name()) != v.populated()) {
+                    s.execute("REFRESH MATERIALIZED VIEW " + v.name() + (v.populated() ? "" : " WITH NO DATA"));
+                }
             }
             c.commit();
+            return emptied;
         } catch (SQLException e) {
             c.rollback();
             throw e;
         } finally {
             c.setAutoCommit(auto);
         }
+    }
+
+    /** The seeded tables whose rows are no longer the migration's, in one query. */
+    private List<String> changedSeeds(Statement s) throws SQLException {
+        List<String> out = new ArrayList<>();
+        if (rows.isEmpty()) {
+            return out;
+        }
+        StringBuilder q = new StringBuilder("SELECT ");
+        for (int i = 0; i < rows.size(); i++) {
+            q.append(i == 0 ? "" : ", ").append(digest(rows.get(i).table()));
+        }
+        try (ResultSet rs = s.executeQuery(q.toString())) {
+            rs.next();
+            for (int i = 0; i < rows.size(); i++) {
+                if (!rows.get(i).digest().equals(rs.getString(i + 1))) {
+                    out.add(rows.get(i).table());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Those of the relations that hold a row, in one query. */
+    private static List<String> withRows(Statement s, List<String> relations) throws SQLException {
+        List<String> out = new ArrayList<>();
+        if (relations.isEmpty()) {
+            return out;
+        }
+        StringBuilder q = new StringBuilder("SELECT ");
+        for (int i = 0; i < relations.size(); i++) {
+            q.append(i == 0 ? "" : ", ").append("EXISTS (SELECT FROM ").append(relations.get(i)).append(')');
+        }
+        try (ResultSet rs = s.executeQuery(q.toString())) {
+            rs.next();
+            for (int i = 0; i < relations.size(); i++) {
+                if (rs.getBoolean(i + 1)) {
+                    out.add(relations.get(i));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean populated(Statement s, String view) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT relispopulated FROM pg_class WHERE oid = " + literal(view) + "::regclass")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     private static long oid(Connection c, String qualified) throws SQLException {

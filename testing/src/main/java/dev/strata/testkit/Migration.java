@@ -61,7 +61,7 @@ final class Migration {
             return heads;
         } catch (StrataException e) {
             throw new StrataTestException("strata-testing: migrating target '" + target.name() + "' to " + revision
-                    + " failed: " + config.secrets().and(target.secrets()).scrub(e.getMessage()), e);
+                    + " failed: " + target.secrets().scrub(e.getMessage()), e);
         }
     }
 }
