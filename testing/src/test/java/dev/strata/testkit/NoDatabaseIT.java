@@ -1,16 +1,10 @@
 package dev.strata.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
@@ -38,7 +32,7 @@ class NoDatabaseIT {
         long started = System.nanoTime();
         TestExecutionSummary summary;
         try {
-            summary = run(NeedsADatabase.class);
+            summary = Launch.run(NeedsADatabase.class);
         } finally {
             System.clearProperty("strata.test.pull");
         }
@@ -56,13 +50,5 @@ class NoDatabaseIT {
                         "has no image strata-testing/absent:0 and pulling is off", "did not answer within"));
         // Asking Docker is bounded (30 s); the rest takes no time.
         assertThat(took).isLessThan(Settings.DOCKER_ANSWER.plusSeconds(15));
-    }
-
-    private static TestExecutionSummary run(Class<?> testClass) {
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build();
-        Launcher launcher = LauncherFactory.create();
-        SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        launcher.execute(request, listener);
-        return listener.getSummary();
     }
 }
