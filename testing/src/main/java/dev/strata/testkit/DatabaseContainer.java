@@ -30,6 +30,11 @@ import org.testcontainers.utility.TestcontainersConfiguration;
  * stand-ins Strata's own CI builds without a registry (strata-postgres:15, strata-timescaledb:local);
  * each image ignores the others' variables. With host networking the server listens on 127.0.0.1 at a
  * free port; otherwise its port 5432 is published as usual.
+ *
+ * <p>The engine's own tests start their containers the same way (engine/src/test, {@code
+ * dev.strata.testing.TestContainers}). They cannot use this class: this module depends on the engine,
+ * so the engine's tests depending on it would make a cycle Maven refuses. What is shared is the
+ * knowledge (the images' variables, host networking, no pull), written down in both places.
  */
 final class DatabaseContainer implements AutoCloseable {
 
