@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import com.github.dockerjava.api.DockerClient;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 import org.testcontainers.images.PullPolicy;
@@ -130,10 +131,18 @@ final class DatabaseContainer implements AutoCloseable {
                 .withEnv("TIMESCALEDB_TELEMETRY", "off")
                 .withEnv("PGPORT", Integer.toString(port))
                 .withEnv("STRATA_TSDB_PORT", Integer.toString(port))
-                // Readiness is a JDBC connection, below: the same test for every image.
+                // Readiness is a JDBC connection, below: the same test for every image. And a container
+                // that exits at once is reported there too, with its log (Testcontainers' own check
+                // would say only "Container did not start correctly" and remove it).
                 .waitingFor(new AbstractWaitStrategy() {
                     @Override
                     protected void waitUntilReady() {}
+                })
+                .withStartupCheckStrategy(new StartupCheckStrategy() {
+                    @Override
+                    public StartupStatus checkStartupState(DockerClient docker, String containerId) {
+                        return StartupStatus.SUCCESSFUL;
+                    }
                 });
         if (host) {
             c.withNetworkMode("host").withEnv("POSTGRES_LISTEN", "127.0.0.1").withEnv("STRATA_TSDB_HOST", "127.0.0.1");
@@ -161,7 +170,8 @@ final class DatabaseContainer implements AutoCloseable {
         SQLException last = null;
         while (System.nanoTime() < end) {
             if (!container.isRunning()) {
-                throw new StrataTestException("the " + image + " container exited:\n" + container.getLogs());
+                throw new StrataTestException("strata-testing: the " + image + " container exited at once; its log:\n"
+                        + container.getLogs().strip());
             }
             try (Connection conn = DriverManager.getConnection(jdbcUrl, USER, PASSWORD)) {
                 return;
@@ -172,10 +182,10 @@ final class DatabaseContainer implements AutoCloseable {
                 Thread.sleep(250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StrataTestException("interrupted while waiting for the " + image + " container");
+                throw new StrataTestException("strata-testing: interrupted while waiting for the " + image + " container");
             }
         }
-        throw new StrataTestException("the " + image + " container did not accept connections within " + ready.toSeconds()
+        throw new StrataTestException("strata-testing: the " + image + " container did not accept connections within " + ready.toSeconds()
                 + " s (" + (last == null ? "" : last.getMessage()) + "):\n" + container.getLogs());
     }
 
@@ -183,7 +193,7 @@ final class DatabaseContainer implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {
-            throw new StrataTestException("no free port for the container: " + e.getMessage());
+            throw new StrataTestException("strata-testing: no free port for the container: " + e.getMessage());
         }
     }
 
