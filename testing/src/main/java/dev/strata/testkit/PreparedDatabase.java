@@ -65,10 +65,18 @@ final class PreparedDatabase implements ExtensionContext.Store.CloseableResource
             if (container != null) {
                 container.close();
             }
-            throw e instanceof StrataTestException s ? s
-                    : new StrataTestException("strata-testing: no container of " + r.image() + " for target '" + target + "': "
-                            + DatabaseContainer.oneLine(String.valueOf(e)) + " (a Docker engine without a bridge network needs"
-                            + " STRATA_TEST_DOCKER_NETWORK=host and TESTCONTAINERS_RYUK_DISABLED=true)", e);
+            if (e instanceof StrataTestException s) {
+                throw s;
+            }
+            // Testcontainers wraps the engine's answer in three layers of "could not start"; the last says why.
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String why = DatabaseContainer.oneLine(root.getMessage() == null ? root.toString() : root.getMessage());
+            throw new StrataTestException("strata-testing: no container of " + r.image() + " for target '" + target + "': " + why
+                    + (why.contains("network") ? " (a Docker engine without a bridge network needs STRATA_TEST_DOCKER_NETWORK=host"
+                            + " and TESTCONTAINERS_RYUK_DISABLED=true)" : ""), e);
         }
         try {
             List<String> heads = Migration.upgrade(r.config(), Migration.pointedAt(r.target(), spec), r.revision(), System.out);
