@@ -22,6 +22,9 @@ final class CheckCommand extends BaseCommand {
     @Mixin
     OnlineOptions.LockOption lock;
 
+    @Mixin
+    ReadParallel reads;
+
     @picocli.CommandLine.Option(names = "--revisions-only",
             description = "Check the revisions only (pending, changed, interrupted), not the desired_schema: "
                     + "for a health probe, which must not replay the desired schema every time.")
@@ -29,11 +32,12 @@ final class CheckCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        int parallel = reads.get();
         var target = TargetSelection.require(config(), targetName(), List.of());
         SetRun set = setRun(target);
         if (set != null) {
             loadProjectInBackground();
-            return set.check(online.toOptions(lock));
+            return set.check(online.toOptions(lock), parallel);
         }
         // A connection setting that cannot be read (an unset variable, a malformed URL) is bad input
         // (exit 2), as for every other command; status would report it as an unreachable target.

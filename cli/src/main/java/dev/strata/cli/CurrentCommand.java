@@ -22,13 +22,17 @@ final class CurrentCommand extends BaseCommand {
     @Mixin
     OnlineOptions.LockOption lock;
 
+    @Mixin
+    ReadParallel reads;
+
     @Override
     public Integer call() {
+        int parallel = reads.get();
         var target = TargetSelection.require(config(), targetName(), List.of());
         loadProjectInBackground();
         SetRun set = setRun(target);
         if (set != null) {
-            return set.current(online.toOptions(lock));
+            return set.current(online.toOptions(lock), parallel);
         }
         List<String> heads = new Online(this::project, target).current(online.toOptions(lock), new ConsoleOutput(out(), err(), quiet(), verbose()));
         RevisionGraph graph = project().graph();

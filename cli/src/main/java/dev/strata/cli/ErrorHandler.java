@@ -70,6 +70,15 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             if (closest != null) {
                 err.println("Did you mean '" + closest + "'?");
             }
+        } else if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && cli.getCommandSpec().parent() == null
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            // Nothing matched a command: say so, rather than picocli's "Unmatched argument at index 0".
+            String word = unmatched.getUnmatched().get(0);
+            err.println(prefix() + "unknown command '" + word + "'");
+            String closest = Suggestions.closest(word, cli.getSubcommands().keySet());
+            if (closest != null) {
+                err.println("Did you mean '" + closest + "'?");
+            }
         } else {
             err.println(prefix() + oneLine(ex.getMessage()));
             if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {

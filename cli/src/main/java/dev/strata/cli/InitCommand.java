@@ -26,7 +26,17 @@ final class InitCommand extends BaseCommand {
             throw new dev.strata.error.BadInputException("init creates a project; --db / -x db= do not apply to it");
         }
         Path where = environment.workingDir().resolve(dir == null ? Path.of(".") : dir).normalize();
-        for (Path p : ProjectInit.create(where, branches)) {
+        ProjectInit.Result made = ProjectInit.create(where, branches);
+        for (ProjectInit.Kept k : made.kept()) {
+            String folder = environment.workingDir().relativize(k.folder().toAbsolutePath()).toString();
+            info("Using the existing folder " + folder + (k.scripts() == 0 ? " (no scripts in it)"
+                    : " and its " + k.scripts() + " script" + (k.scripts() == 1 ? "" : "s") + ", now part of the revision graph"));
+            if (k.pythonFiles() > 0) {
+                err().println("warning: " + folder + " holds " + k.pythonFiles() + " .py file" + (k.pythonFiles() == 1 ? "" : "s")
+                        + ": Alembic revisions are not read by Strata; convert them with: migrate import alembic " + folder);
+            }
+        }
+        for (Path p : made.created()) {
             info("Created " + environment.workingDir().relativize(p.toAbsolutePath()));
         }
         info("Next: migrate revision -m \"first revision\"" + (branches.isEmpty() ? "" : " --db " + branches.get(0)));

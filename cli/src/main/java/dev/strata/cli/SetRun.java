@@ -74,11 +74,12 @@ final class SetRun {
     }
 
     /** {@code current}: one row (one JSON object) per member. */
-    int current(Online.Options options) {
+    int current(Online.Options options, int parallel) {
         List<TargetConfig> members = members(options.connectWait());
         Map<String, List<String>> heads = new ConcurrentHashMap<>();
-        Summary summary = new Fleet(1, 0, false).run(base.name(), members, Stop.never(), (member, stop) -> {
-            heads.put(member.name(), new Online(command::project, member).current(options, quietOutput(member)));
+        java.util.function.Supplier<Project> project = project();
+        Summary summary = reads(parallel).run(base.name(), members, Stop.never(), (member, stop) -> {
+            heads.put(member.name(), new Online(project, member).current(options, quietOutput(member)));
             return new Fleet.Done(true, -1);
         }, this::words);
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -103,11 +104,12 @@ final class SetRun {
     }
 
     /** {@code check}: one row (one JSON object) per member; exit 1 when any has work left, 3 when one is unreachable. */
-    int check(Online.Options options) {
+    int check(Online.Options options, int parallel) {
         List<TargetConfig> members = members(options.connectWait());
         Map<String, Online.Status> statuses = new ConcurrentHashMap<>();
-        Summary summary = new Fleet(1, 0, false).run(base.name(), members, Stop.never(), (member, stop) -> {
-            statuses.put(member.name(), new Online(command::project, member).status(options, quietOutput(member)));
+        java.util.function.Supplier<Project> project = project();
+        Summary summary = reads(parallel).run(base.name(), members, Stop.never(), (member, stop) -> {
+            statuses.put(member.name(), new Online(project, member).status(options, quietOutput(member)));
             return new Fleet.Done(true, -1);
         }, this::words);
         int code = summary.exitCode();
@@ -160,7 +162,7 @@ final class SetRun {
     }
 
     /** {@code status}: each member's status, for the status table; a set whose members cannot be found gives one failed row. */
-    List<Online.Status> statuses(Online.Options options) {
+    List<Online.Status> statuses(Online.Options options, int parallel) {
         List<TargetConfig> members;
         try {
             members = members(options.connectWait());
@@ -169,15 +171,32 @@ final class SetRun {
         } catch (dev.strata.error.StrataException e) {
             return List.of(Online.Status.failed(base.name(), "?", words(e.getMessage(), base.name())));
         }
-        List<Online.Status> out = new ArrayList<>();
-        for (TargetConfig member : members) {
+        Map<String, Online.Status> statuses = new ConcurrentHashMap<>();
+        java.util.function.Supplier<Project> project = project();
+        reads(parallel).run(base.name(), members, Stop.never(), (member, stop) -> {
             try {
-                out.add(new Online(command::project, member).status(options, quietOutput(member)));
+                statuses.put(member.name(), new Online(project, member).status(options, quietOutput(member)));
             } catch (dev.strata.error.StrataException e) {
-                out.add(Online.Status.failed(member.name(), "?", words(member, e)));
+                statuses.put(member.name(), Online.Status.failed(member.name(), "?", words(member, e)));
             }
-        }
-        return out;
+            return new Fleet.Done(true, -1);
+        }, this::words);
+        return members.stream().map(m -> statuses.get(m.name())).toList();
+    }
+
+    /** Reads run members at once as asked, within the set's limit per server, and never stop early. */
+    private Fleet reads(int parallel) {
+        return new Fleet(parallel, set.maxConnectionsPerServer(), false);
+    }
+
+    /** The project, loaded once for every member's thread (the command's own loading is not shared safely). */
+    private java.util.function.Supplier<Project> project() {
+        Object lock = new Object();
+        return () -> {
+            synchronized (lock) {
+                return command.project();
+            }
+        };
     }
 
     private Map<String, Object> row(String member) {

@@ -27,6 +27,9 @@ final class StatusCommand extends BaseCommand {
     @Mixin
     OnlineOptions.LockOption lock;
 
+    @Mixin
+    ReadParallel reads;
+
     /** The unresolved partial failure as JSON (the same object in status and check), or null. */
     static Map<String, Object> partialJson(Online.Status s) {
         if (s.partial() == null) {
@@ -50,6 +53,7 @@ final class StatusCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        int parallel = reads.get();
         List<TargetConfig> targets = new ArrayList<>(config().targets().values());
         loadProjectInBackground();
         if (targetName() != null) {
@@ -73,7 +77,7 @@ final class StatusCommand extends BaseCommand {
             try {
                 SetRun set = config().set(t.name()) == null ? null : setRun(t);
                 if (set != null) {
-                    for (Online.Status s : set.statuses(online.toOptions(lock))) {
+                    for (Online.Status s : set.statuses(online.toOptions(lock), parallel)) {
                         memberOf.put(s.target(), t.name());
                         all.add(s);
                     }

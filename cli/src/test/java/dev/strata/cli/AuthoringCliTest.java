@@ -35,6 +35,20 @@ class AuthoringCliTest {
     }
 
     @Test
+    void initSaysWhichExistingFoldersItTakesAndPointsAlembicRevisionsToTheImport() throws IOException {
+        Cli cli = new Cli(dir);
+        cli.write("migrations/a1_first.sql", Cli.script("a1", "", "", "SELECT 1;", "SELECT 1;"));
+        cli.write("migrations/1975ea83b712_create_account.py", "revision = '1975ea83b712'\n");
+        Cli.Result r = cli.run("init");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Using the existing folder migrations and its 1 script, now part of the revision graph",
+                "Created migrate.toml").doesNotContain("Created migrations");
+        assertThat(r.err()).contains("warning: migrations holds 1 .py file: Alembic revisions are not read by Strata;"
+                + " convert them with: migrate import alembic migrations");
+        assertThat(cli.run("heads").lines()).containsExactly("a1 (head)");
+    }
+
+    @Test
     void aRepeatedBranchLabelPutsTheRevisionOnThatBranchAsSeed003Writes() {
         Cli cli = new Cli(dir);
         assertThat(cli.run("init", "-b", "postgres", "-b", "timescale").code()).isZero();

@@ -52,8 +52,9 @@ class CompletionCliTest {
     void aMistypedCommandGetsASuggestion() throws IOException {
         Cli.Result r = new Cli(dir).run("upgarde", "head");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("Did you mean 'upgrade'?");
+        assertThat(r.err()).startsWith("error: unknown command 'upgarde'\nDid you mean 'upgrade'?");
         assertThat(new Cli(dir).run("histroy").err()).contains("Did you mean 'history'?");
+        assertThat(new Cli(dir).run("frobnicate").err()).startsWith("error: unknown command 'frobnicate'\nTry 'migrate --help'");
     }
 
     @Test

@@ -188,8 +188,74 @@ class FleetCliIT {
         assertThat(status.lines().get(0)).startsWith("m00  at r005  up to date");
         assertThat(status.lines().get(7)).startsWith("m07  at r002  3 pending");
         assertThat(status.lines().get(8)).startsWith("m08  at base  5 pending");
+        // Read four members at a time: the same rows, in the members' order.
+        assertThat(cli.run("status", "--parallel", "4").lines()).isEqualTo(status.lines());
+        assertThat(cli.run("current", "--parallel", "4").lines()).isEqualTo(cli.run("current").lines());
+        Cli.Result checkParallel = cli.run("check", "--parallel", "4");
+        assertThat(checkParallel.code()).isEqualTo(1);
+        assertThat(checkParallel.lines()).isEqualTo(cli.run("check").lines()).hasSize(MEMBERS);
+        assertThat(cli.run("status", "--parallel", "0").err()).contains("--parallel 0: give 1 or more");
         Cli.Result statusJson = cli.run("--json", "status", "--db", "tenants", "--only", "m07");
         assertThat(statusJson.out()).startsWith("[{\"target\":\"tenants\",\"member\":\"m07\",");
+    }
+
+    @Test
+    void tenantsAsSchemasListedByADirectoryQueryEachGetTheirOwnTablesAndRecords() {
+        // The first member database serves as the tenants' database and as the directory.
+        String app = memberUrl(name(0));
+        executeOn(app, "CREATE TABLE tenant_directory (schema_name text PRIMARY KEY, active boolean NOT NULL)",
+                "INSERT INTO tenant_directory VALUES ('acme', true), ('globex', true), ('initech', false)");
+        cli.write("migrate.toml", "[scripts]\nlocations = [\"m\"]\n[targets.tenants]\nurl = \"" + app + "\"\n"
+                + "members_query = \"SELECT schema_name FROM tenant_directory WHERE active ORDER BY 1\"\n"
+                + "directory_url = \"" + app + "\"\n");
+        for (int i = 1; i <= 3; i++) {
+            cli.write("m/r00" + i + ".sql", Cli.script("r00" + i, i == 1 ? "" : "r00" + (i - 1), "",
+                    "CREATE TABLE orders_" + i + " (id int PRIMARY KEY);", "DROP TABLE orders_" + i + ";"));
+        }
+        Cli.Result up = cli.run("upgrade", "heads", "--parallel", "2");
+        assertThat(up.code()).as(up.out() + up.err()).isZero();
+        assertThat(up.out()).contains("Summary of target 'tenants' (2 members): 2 upgraded");
+        assertThat(columnOn(app, "SELECT table_schema || '.' || table_name FROM information_schema.tables"
+                + " WHERE table_schema IN ('acme', 'globex', 'initech') ORDER BY 1")).containsExactly(
+                "acme.orders_1", "acme.orders_2", "acme.orders_3", "acme.strata_history", "acme.strata_version",
+                "globex.orders_1", "globex.orders_2", "globex.orders_3", "globex.strata_history", "globex.strata_version");
+        assertThat(columnOn(app, "SELECT version_num FROM acme.strata_version")).containsExactly("r003");
+        assertThat(columnOn(app, "SELECT to_regclass('public.orders_1')::text")).containsExactly((String) null);
+
+        // A tenant made active is migrated by the next run; the others are already there.
+        executeOn(app, "UPDATE tenant_directory SET active = true WHERE schema_name = 'initech'");
+        Cli.Result again = cli.run("upgrade", "heads");
+        assertThat(again.code()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).contains("Summary of target 'tenants' (3 members): 1 upgraded, 2 already there, 0 failed");
+        assertThat(columnOn(app, "SELECT version_num FROM initech.strata_version")).containsExactly("r003");
+        Cli.Result current = cli.run("current");
+        assertThat(current.lines()).containsExactly("acme     r003", "globex   r003", "initech  r003");
+        Cli.Result down = cli.run("--only", "globex", "downgrade", "r001");
+        assertThat(down.code()).as(down.out() + down.err()).isZero();
+        assertThat(cli.run("check").lines()).containsExactly("acme     up to date (at r003)",
+                "globex   not up to date: 2 pending (r002, r003)", "initech  up to date (at r003)");
+    }
+
+    private static void executeOn(String url, String... sql) {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            for (String q : sql) {
+                s.execute(q);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static List<String> columnOn(String url, String sql) {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return out;
     }
 
     @Test

@@ -86,7 +86,8 @@ public final class Autogenerate {
         }
         // One session at a time: bin/tsdb (PGlite) serves only one, and the scratch database may be on it.
         Catalog live = live(options, out);
-        try (ScratchDatabase scratch = ScratchDatabase.open(target.name(), ConnectionSpec.scratch(target), ConnectionSpec.of(target))) {
+        try (ScratchDatabase scratch = ScratchDatabase.open(target.name(), ConnectionSpec.scratch(target), ConnectionSpec.of(target),
+                desired)) {
             scratch.replay(desired);
             scratch.release(); // a fresh session: a SET the desired SQL ran must not change how the catalog reads
             Catalog wanted = read(scratch.connection(), ignored(scratch.connection()));

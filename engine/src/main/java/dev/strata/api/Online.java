@@ -3,10 +3,11 @@ package dev.strata.api;
 import dev.strata.config.ConnectionSpec;
 import dev.strata.config.TargetConfig;
 import dev.strata.config.ToolVersion;
-import dev.strata.db.AdvisoryLock;
 import dev.strata.db.DatabaseException;
 import dev.strata.db.InvalidIndexes;
+import dev.strata.db.LockNames;
 import dev.strata.db.LockWait;
+import dev.strata.db.MigrationLock;
 import dev.strata.db.TargetDatabase;
 import dev.strata.error.BadInputException;
 import dev.strata.error.StrataException;
@@ -127,7 +128,7 @@ public final class Online {
                 checkPartial(store, options.retryPartial(), false);
                 return changed;
             });
-            try (AdvisoryLock lock = AdvisoryLock.acquire(db, tables.qualifiedVersionTable(), options.lockTimeout(), out::info)) {
+            try (MigrationLock lock = MigrationLock.acquire(db, lockNames(), options.lockTimeout(), out::info)) {
                 store.ensureTables();
                 for (String id : accepted) {
                     // --allow-changed accepts the script as it is now, for later runs too.
@@ -151,7 +152,8 @@ public final class Online {
                     }
                 }
                 plan.warnings().forEach(w -> out.info("Warning: " + w));
-                new Runner(target.name(), db.connection(), store, this::loaded, ToolVersion.get(), out, db::resetSession, stop).run(plan);
+                new Runner(target.name(), db.connection(), store, this::loaded, ToolVersion.get(), out, db::resetSession, stop,
+                        () -> lock.fence(db.connection())).run(plan);
                 return plan;
             }
         } catch (SQLException e) {
@@ -246,6 +248,11 @@ public final class Online {
         return heads;
     }
 
+    /** The names of this target's migration lock (see {@link MigrationLock}). */
+    private LockNames lockNames() {
+        return new LockNames(tables.qualifiedVersionTable(), tables.qualifiedLeaseTable(), tables.createLeaseStatements());
+    }
+
     /** Strata's own tables on this target, which reads must not wait for in silence. */
     private List<String> ownTables() {
         return List.of(tables.qualifiedVersionTable(), tables.qualifiedHistoryTable());
@@ -320,7 +327,7 @@ public final class Online {
         revisions.forEach(r -> scope.check(project, r));
         try (TargetDatabase db = TargetDatabase.open(target, options.connectWait(), out::info)) {
             VersionStore store = storeOn(db);
-            try (AdvisoryLock lock = AdvisoryLock.acquire(db, tables.qualifiedVersionTable(), options.lockTimeout(), out::info)) {
+            try (MigrationLock lock = MigrationLock.acquire(db, lockNames(), options.lockTimeout(), out::info)) {
                 store.ensureTables();
                 List<String> before = store.heads();
                 StampPlan plan = scope.planner().stamp(purge ? List.of() : knownHeads(before), revisions);
@@ -329,6 +336,7 @@ public final class Online {
                     if (purge) {
                         store.purge();
                     }
+                    lock.fence(db.connection());
                     store.replaceHeads(plan.remove(), plan.add());
                     Instant now = Instant.now();
                     for (String r : plan.recorded()) {
@@ -401,7 +409,7 @@ public final class Online {
     private Status status(TargetDatabase db, VersionStore store, String url) throws SQLException {
         List<String> raw = store.heads();
         // A step recorded as started is going on while another session holds the migration lock; else it was interrupted.
-        VersionStore.HistoryRow partial = store.unresolvedPartial(!AdvisoryLock.isHeld(db, tables.qualifiedVersionTable()));
+        VersionStore.HistoryRow partial = store.unresolvedPartial(!MigrationLock.isHeld(db, lockNames()));
         List<String> invalid = InvalidIndexes.list(db.connection()).stream().map(InvalidIndexes.Index::toString).toList();
         try {
             List<String> heads = knownHeads(raw);

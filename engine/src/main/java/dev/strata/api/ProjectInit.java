@@ -20,13 +20,28 @@ public final class ProjectInit {
     private ProjectInit() {}
 
     /**
+     * What {@link #create} did.
+     *
+     * @param created the folders and the config it created
+     * @param kept    folders that existed, each with what it holds: they become script locations as they are
+     */
+    public record Result(List<Path> created, List<Kept> kept) {}
+
+    /**
+     * An existing folder taken as a script location.
+     *
+     * @param scripts     its Strata scripts ({@code .sql}, {@code .java}), now part of the revision graph
+     * @param pythonFiles its {@code .py} files: Alembic revisions, which {@code migrate import alembic} converts
+     */
+    public record Kept(Path folder, long scripts, long pythonFiles) {}
+
+    /**
      * Creates the folders and the config. Refuses, writing nothing, when {@code migrate.toml} exists.
      *
      * @param dir      the project folder
      * @param branches branch names, one location and target each; empty for a single {@code migrations} folder
-     * @return the paths created
      */
-    public static List<Path> create(Path dir, List<String> branches) {
+    public static Result create(Path dir, List<String> branches) {
         Path config = dir.resolve(ConfigLoader.DEFAULT_FILE);
         if (Files.exists(config)) {
             throw new BadInputException(config + " already exists; nothing was written");
@@ -64,12 +79,15 @@ public final class ProjectInit {
             }
         }
         List<Path> created = new ArrayList<>();
+        List<Kept> kept = new ArrayList<>();
         try {
             for (String f : folders) {
                 Path p = dir.resolve(f);
                 if (!Files.isDirectory(p)) {
                     Files.createDirectories(p);
                     created.add(p);
+                } else {
+                    kept.add(kept(p));
                 }
             }
             // Not Files.createTempFile: that makes the file owner-only, and a config is shared like code.
@@ -86,6 +104,22 @@ public final class ProjectInit {
         } catch (IOException e) {
             throw new BadInputException("cannot write in " + dir + " (" + e.getClass().getSimpleName() + ")");
         }
-        return created;
+        return new Result(created, kept);
+    }
+
+    private static Kept kept(Path folder) throws IOException {
+        long scripts = 0;
+        long python = 0;
+        try (var files = Files.list(folder)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".sql") || name.endsWith(".java")) {
+                    scripts++;
+                } else if (name.endsWith(".py")) {
+                    python++;
+                }
+            }
+        }
+        return new Kept(folder, scripts, python);
     }
 }

@@ -8,14 +8,19 @@ import java.util.List;
 
 /**
  * Indexes on tables and materialized views, leaving out a constraint's own (they come with the
- * {@link dev.strata.schema.Constraint}) and a partition's copies of its parent's index.
+ * {@link dev.strata.schema.Constraint}) and a partition's copies of its parent's index. Whether a name is
+ * PostgreSQL's own is judged by the names of the table's columns the index holds today (an index keeps
+ * the column names it was made with after a column is renamed), as a new index would be named.
  */
 final class Indexes {
 
     private static final String INDEXES = """
             SELECT n.nspname, i.relname, quote_ident(i.relname) AS quoted, tn.nspname AS table_schema,
                    t.relname AS table_name, x.indisunique, pg_get_indexdef(i.oid) AS def,
-                   ARRAY(SELECT a.attname FROM pg_attribute a WHERE a.attrelid = i.oid AND a.attnum > 0
+                   ARRAY(SELECT coalesce(tc.attname, a.attname) FROM pg_attribute a
+                         LEFT JOIN pg_attribute tc ON tc.attrelid = x.indrelid AND tc.attnum = x.indkey[a.attnum - 1]
+                                                  AND x.indkey[a.attnum - 1] <> 0
+                         WHERE a.attrelid = i.oid AND a.attnum > 0
                          ORDER BY a.attnum)::text[] AS columns,
                    obj_description(i.oid, 'pg_class') AS comment
             FROM pg_index x
@@ -44,13 +49,18 @@ final class Indexes {
                 DefaultNames.matches(name, table.name(), Queries.strings(rs, "columns"), "idx"), rs.getString("comment"));
     }
 
-    /** {@code CREATE INDEX t_a_idx ON ...} as {@code CREATE INDEX {name} ON ...}. */
+    /**
+     * {@code CREATE INDEX t_a_idx ON ...} as {@code CREATE INDEX {name} ON ...}. An index on a partitioned
+     * table prints as {@code ON ONLY}, which would create it invalid and without the partitions' copies;
+     * it is read as the plain {@code ON} that makes both.
+     */
     static String withoutName(String definition, String quotedName) {
         String marker = "INDEX " + quotedName + " ON ";
         int at = definition.indexOf(marker);
         if (at < 0) {
             throw new IllegalStateException("unexpected index definition: " + definition);
         }
-        return definition.substring(0, at) + "INDEX {name} ON " + definition.substring(at + marker.length());
+        String rest = definition.substring(at + marker.length());
+        return definition.substring(0, at) + "INDEX {name} ON " + (rest.startsWith("ONLY ") ? rest.substring(5) : rest);
     }
 }

@@ -65,6 +65,23 @@ final class Queries {
         return Arrays.stream(values).map(String::valueOf).toList();
     }
 
+    /**
+     * A view's query as {@code pg_get_viewdef} prints it, without its closing {@code ;}: the text is put
+     * inside a statement ({@code CREATE MATERIALIZED VIEW ... AS query WITH NO DATA}), where a
+     * {@code ;} would end it early. {@code null} stays {@code null}.
+     */
+    static String query(ResultSet rs, String column) throws SQLException {
+        String text = rs.getString(column);
+        if (text == null) {
+            return null;
+        }
+        String stripped = text.strip();
+        while (stripped.endsWith(";")) {
+            stripped = stripped.substring(0, stripped.length() - 1).strip();
+        }
+        return stripped;
+    }
+
     static Integer integer(ResultSet rs, String column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;

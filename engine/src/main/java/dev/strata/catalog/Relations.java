@@ -60,7 +60,11 @@ final class Relations {
                    ARRAY(SELECT a.attname FROM unnest(co.conkey) WITH ORDINALITY k(attnum, ord)
                          JOIN pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.attnum ORDER BY k.ord)::text[] AS columns,
                    CASE WHEN co.contype IN ('p', 'u', 'x') THEN
-                     ARRAY(SELECT a.attname FROM pg_attribute a WHERE a.attrelid = co.conindid AND a.attnum > 0
+                     ARRAY(SELECT coalesce(tc.attname, a.attname) FROM pg_attribute a
+                           JOIN pg_index xi ON xi.indexrelid = a.attrelid
+                           LEFT JOIN pg_attribute tc ON tc.attrelid = xi.indrelid AND tc.attnum = xi.indkey[a.attnum - 1]
+                                                    AND xi.indkey[a.attnum - 1] <> 0
+                           WHERE a.attrelid = co.conindid AND a.attnum > 0
                            ORDER BY a.attnum)::text[] END AS index_columns,
                    fn.nspname AS ref_schema, fc.relname AS ref_name,
                    co.condeferrable, co.condeferred, obj_description(co.oid, 'pg_constraint') AS comment
@@ -127,7 +131,7 @@ final class Relations {
         return new Relation(rs.getLong("oid"), QualifiedName.of(rs.getString("nspname"), rs.getString("relname")),
                 rs.getString("relkind").charAt(0), rs.getBoolean("unlogged"), rs.getString("partkey"),
                 parentSchema == null ? null : QualifiedName.of(parentSchema, rs.getString("parent_name")),
-                rs.getString("bound"), rs.getString("viewdef"), rs.getString("comment"));
+                rs.getString("bound"), Queries.query(rs, "viewdef"), rs.getString("comment"));
     }
 
     private record ColumnRow(long relid, Column column) {}

@@ -49,17 +49,21 @@ final class Timescale {
             ORDER BY 1, 2, s.segmentby_column_index NULLS LAST, s.orderby_column_index NULLS LAST
             """;
 
-    /** Policies, their offsets as PostgreSQL prints them (an integer stays an integer). */
+    /**
+     * Policies, their offsets as PostgreSQL prints them (an integer stays an integer), whole days of hours
+     * as days ({@code justify_hours}: {@code 168 hours} reads as {@code 7 days}, which PostgreSQL holds equal;
+     * days are not turned into months, which are not).
+     */
     private static final String JOBS = """
-            SELECT j.proc_name, j.hypertable_schema, j.hypertable_name, j.schedule_interval::text AS schedule,
+            SELECT j.proc_name, j.hypertable_schema, j.hypertable_name, justify_hours(j.schedule_interval)::text AS schedule,
                    CASE WHEN jsonb_typeof(j.config -> 'compress_after') = 'string'
-                        THEN (j.config ->> 'compress_after')::interval::text ELSE j.config ->> 'compress_after' END AS compress_after,
+                        THEN justify_hours((j.config ->> 'compress_after')::interval)::text ELSE j.config ->> 'compress_after' END AS compress_after,
                    CASE WHEN jsonb_typeof(j.config -> 'drop_after') = 'string'
-                        THEN (j.config ->> 'drop_after')::interval::text ELSE j.config ->> 'drop_after' END AS drop_after,
+                        THEN justify_hours((j.config ->> 'drop_after')::interval)::text ELSE j.config ->> 'drop_after' END AS drop_after,
                    CASE WHEN jsonb_typeof(j.config -> 'start_offset') = 'string'
-                        THEN (j.config ->> 'start_offset')::interval::text ELSE j.config ->> 'start_offset' END AS start_offset,
+                        THEN justify_hours((j.config ->> 'start_offset')::interval)::text ELSE j.config ->> 'start_offset' END AS start_offset,
                    CASE WHEN jsonb_typeof(j.config -> 'end_offset') = 'string'
-                        THEN (j.config ->> 'end_offset')::interval::text ELSE j.config ->> 'end_offset' END AS end_offset
+                        THEN justify_hours((j.config ->> 'end_offset')::interval)::text ELSE j.config ->> 'end_offset' END AS end_offset
             FROM timescaledb_information.jobs j
             WHERE j.proc_schema IN ('_timescaledb_functions', '_timescaledb_internal')
               AND j.proc_name IN ('policy_compression', 'policy_retention', 'policy_refresh_continuous_aggregate')
@@ -152,7 +156,7 @@ final class Timescale {
             QualifiedName materialization = QualifiedName.of(rs.getString("materialization_hypertable_schema"),
                     rs.getString("materialization_hypertable_name"));
             materializations.add(materialization);
-            aggregates.add(new ContinuousAggregate(view, rs.getString("def"), rs.getBoolean("materialized_only"),
+            aggregates.add(new ContinuousAggregate(view, Queries.query(rs, "def"), rs.getBoolean("materialized_only"),
                     refresh.getOrDefault(materialization, refresh.get(view)), rs.getString("comment")));
             QualifiedName source = QualifiedName.of(rs.getString("hypertable_schema"), rs.getString("hypertable_name"));
             Kind sourceKind = Kind.TABLE;

@@ -32,7 +32,8 @@ public final class ConfigLoader {
     private static final Set<String> TOP_KEYS = Set.of("scripts", "targets");
     private static final Set<String> SCRIPT_KEYS = Set.of("locations");
     private static final Set<String> TARGET_KEYS =
-            Set.of("url", "user", "password", "branch", "dialect", "schema", "version_table", "desired_schema", "scratch_url");
+            Set.of("url", "migration_url", "user", "password", "branch", "dialect", "schema", "version_table", "desired_schema",
+                    "scratch_url");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_.]+");
 
@@ -118,25 +119,34 @@ public final class ConfigLoader {
         return new Config(file, locations, targets, sets);
     }
 
+    /**
+     * The key whose URL Strata connects with: {@code migration_url} when given (a direct URL for
+     * migrating, while {@code url} may name a pooler that the application uses), else {@code url}.
+     */
+    static String urlKey(TomlTable t) {
+        return t.contains("migration_url") ? "migration_url" : "url";
+    }
+
     private TargetConfig target(String file, String prefix, String targetName, TomlTable t, Map<String, String> env, Path dir) {
         // An unset variable in the connection settings only matters when this target connects: keep its
         // message for then, so offline commands work without them. Everything else is checked now.
         List<String> unresolved = new ArrayList<>();
-        String url = deferred(file, prefix, t, "url", env, unresolved);
+        String urlKey = urlKey(t);
+        String url = deferred(file, prefix, t, urlKey, env, unresolved);
         String user = deferred(file, prefix, t, "user", env, unresolved);
         String password = deferred(file, prefix, t, "password", env, unresolved);
-        if (url == null && !unresolved.isEmpty() && unresolved.get(0).startsWith(prefix + ".url")) {
+        if (url == null && !unresolved.isEmpty() && unresolved.get(0).startsWith(prefix + "." + urlKey)) {
             url = "jdbc:postgresql://unresolved/";
         }
         if (url == null) {
             url = TargetSets.representativeUrl(file, prefix, t, env); // a target set without a url of its own
         }
         if (url == null || url.isBlank()) {
-            throw new ConfigException(file, prefix + ".url", "missing; give jdbc:postgresql://HOST:PORT/DB or postgresql://USER@HOST/DB");
+            throw new ConfigException(file, prefix + "." + urlKey, "missing; give jdbc:postgresql://HOST:PORT/DB or postgresql://USER@HOST/DB");
         }
         if (!url.startsWith("jdbc:postgresql://") && !url.startsWith("postgresql://") && !url.startsWith("postgres://")) {
             String shown = ConnectionUrl.displayOf(url);
-            throw new ConfigException(file, prefix + ".url", (shown == null ? "" : "'" + shown + "' ")
+            throw new ConfigException(file, prefix + "." + urlKey, (shown == null ? "" : "'" + shown + "' ")
                     + "is not a PostgreSQL URL (jdbc:postgresql://... or postgresql://...)");
         }
         String branch = string(file, prefix, t, "branch", env);

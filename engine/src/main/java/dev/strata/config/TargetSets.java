@@ -65,8 +65,9 @@ final class TargetSets {
                 }
             }
             // a plain target's url is interpolated when it connects (an unset variable must not stop offline commands)
-            if (t.get(List.of("url")) instanceof String url && url.contains(TargetSet.PLACEHOLDER)) {
-                throw new ConfigException(file, prefix + ".url", "holds " + TargetSet.PLACEHOLDER
+            String urlKey = ConfigLoader.urlKey(t);
+            if (t.get(List.of(urlKey)) instanceof String url && url.contains(TargetSet.PLACEHOLDER)) {
+                throw new ConfigException(file, prefix + "." + urlKey, "holds " + TargetSet.PLACEHOLDER
                         + " but the target names no members; add members = [\"...\"] or members_query");
             }
             return null;
@@ -75,19 +76,21 @@ final class TargetSets {
             throw new ConfigException(file, prefix + "." + (hasUrls ? "urls" : "members"),
                     "give only one of urls, members and members_query");
         }
-        String url = plainString(file, prefix, t, "url", env);
+        String urlKey = ConfigLoader.urlKey(t);
+        String url = plainString(file, prefix, t, urlKey, env);
         boolean schemaGiven = plainString(file, prefix, t, "schema", env) != null;
         int max = maxPerServer(file, prefix, t);
         if (hasUrls) {
-            if (t.contains("url")) {
-                throw new ConfigException(file, prefix + ".url", "a target with urls takes no url; each entry of urls is a member");
+            if (t.contains("url") || t.contains("migration_url")) {
+                throw new ConfigException(file, prefix + "." + urlKey, "a target with urls takes no " + urlKey
+                        + "; each entry of urls is a member (give each the URL to migrate it with)");
             }
             noDirectory(file, prefix, t);
             return new TargetSet(targetName, urls(file, prefix, t, env), null, max);
         }
         if (hasMembers) {
             noDirectory(file, prefix, t);
-            String template = template(file, prefix, url, schemaGiven, "members");
+            String template = template(file, prefix + "." + urlKey, url, schemaGiven, "members");
             List<TargetSet.Member> members = new ArrayList<>();
             Object value = t.get(List.of("members"));
             if (!(value instanceof TomlArray array) || array.isEmpty()) {
@@ -113,13 +116,14 @@ final class TargetSets {
             throw new ConfigException(file, prefix + ".directory_url", "missing; members_query runs on the database this URL names");
         }
         checkUrl(file, prefix + ".directory_url", directory);
-        String template = url == null ? null : template(file, prefix, url, schemaGiven, "members_query");
+        String template = url == null ? null : template(file, prefix + "." + urlKey, url, schemaGiven, "members_query");
         return new TargetSet(targetName, List.of(), new TargetSet.Directory(directory, query, template), max);
     }
 
-    private static String template(String file, String prefix, String url, boolean schemaGiven, String key) {
+    private static String template(String file, String urlKey, String url, boolean schemaGiven, String key) {
+        String prefix = urlKey.substring(0, urlKey.lastIndexOf('.'));
         if (url == null) {
-            throw new ConfigException(file, prefix + ".url", "missing; with " + key + ", url is the members' URL: put "
+            throw new ConfigException(file, urlKey, "missing; with " + key + ", url is the members' URL: put "
                     + TargetSet.PLACEHOLDER + " where the name goes (tenant_" + TargetSet.PLACEHOLDER
                     + "), or give one database's URL without it to make each member a schema of that database");
         }

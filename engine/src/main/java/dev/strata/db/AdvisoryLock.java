@@ -13,9 +13,11 @@ import java.util.function.Consumer;
 /**
  * The session-level advisory lock that makes concurrent runs on one version table take turns. Taken on
  * the run's own connection (never inside a transaction, so non-transactional steps can run while it is
- * held), polled with {@code pg_try_advisory_lock} until a deadline, released in {@code finally}.
+ * held), polled with {@code pg_try_advisory_lock} until a deadline, released in {@code finally}. Taken
+ * only where the connection keeps its server session (see {@link Pooling}); while a run through a
+ * transaction pooler holds the {@link Lease}, it is let go again and waited for.
  */
-public final class AdvisoryLock implements AutoCloseable {
+public final class AdvisoryLock implements MigrationLock {
 
     private static final long POLL_MS = 200;
 
@@ -49,27 +51,39 @@ public final class AdvisoryLock implements AutoCloseable {
      *
      * @throws DatabaseException when the timeout passes first
      */
-    public static AdvisoryLock acquire(TargetDatabase db, String qualifiedVersionTable, Duration timeout, Consumer<String> notices) {
+    static AdvisoryLock acquire(TargetDatabase db, LockNames names, Duration timeout, Consumer<String> notices) {
+        String qualifiedVersionTable = names.versionTable();
         long key = keyOf(qualifiedVersionTable);
         Connection c = db.connection();
-        long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
+        long deadline = System.nanoTime() + timeout.toNanos();
         String holder = null;
+        boolean told = false;
         try (PreparedStatement tryLock = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             tryLock.setLong(1, key);
             while (true) {
                 try (ResultSet rs = tryLock.executeQuery()) {
                     rs.next();
                     if (rs.getBoolean(1)) {
-                        return new AdvisoryLock(c, key, db.target().name());
+                        AdvisoryLock lock = new AdvisoryLock(c, key, db.target().name());
+                        String leased = Lease.holderOrNull(c, names);
+                        if (leased == null) {
+                            return lock;
+                        }
+                        lock.close(); // a run through a transaction pooler holds the lease: let it finish
+                        holder = holder == null ? leased + " (a lease: a run through a pooler)" : holder;
                     }
                 }
                 if (holder == null) {
                     holder = holder(c, key);
+                }
+                if (!told) {
                     notices.accept("Waiting for the migration lock on " + qualifiedVersionTable + ", held by " + holder);
+                    told = true;
                 }
                 if (System.nanoTime() > deadline) {
-                    String now = holder(c, key);
+                    String now = holderOrNull(c, key);
+                    String leased = Lease.holderOrNull(c, names);
+                    now = now != null ? now : leased != null ? leased + " (a lease: a run through a pooler)" : "a session that has just released it";
                     throw new DatabaseException(db.target().name(), "timed out after " + timeout.toSeconds()
                             + " s waiting for the migration lock on " + qualifiedVersionTable + ", held by " + now
                             + "; raise --lock-timeout, or end that session if it is stuck");
@@ -82,6 +96,12 @@ public final class AdvisoryLock implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new DatabaseException(db.target().name(), "interrupted while waiting for the migration lock");
         }
+    }
+
+    /** The session lock needs no fence: no other session can hold it while this one lives. */
+    @Override
+    public void fence(Connection connection) {
+        // nothing to check
     }
 
     /** Whether a session holds the lock of this version table now (a run is going on). */
@@ -101,8 +121,13 @@ public final class AdvisoryLock implements AutoCloseable {
         }
     }
 
-    /** Who holds the lock: pid, application_name and since when, from pg_locks and pg_stat_activity. */
     private static String holder(Connection c, long key) throws SQLException {
+        String h = holderOrNull(c, key);
+        return h == null ? "a session that has just released it" : h;
+    }
+
+    /** Who holds the lock, or null: pid, application_name and since when, from pg_locks and pg_stat_activity. */
+    static String holderOrNull(Connection c, long key) throws SQLException {
         String sql = "SELECT a.pid, a.application_name, a.usename, to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ'), a.state"
                 + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
                 + " WHERE l.locktype = 'advisory' AND l.granted"
@@ -114,7 +139,7 @@ public final class AdvisoryLock implements AutoCloseable {
             ps.setLong(2, key);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return "a session that has just released it";
+                    return null;
                 }
                 String app = rs.getString(2);
                 return "pid " + rs.getInt(1) + " (" + (app == null || app.isEmpty() ? "no application_name" : app)

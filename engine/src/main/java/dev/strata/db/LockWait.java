@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * even a plain SELECT (an {@code ALTER TABLE} or {@code LOCK TABLE} on the version table in an open
  * transaction); {@code check} run as a health probe must then say what it waits for within a second or
  * two, and give up after the lock timeout with one line, instead of hanging until the probe is killed.
- * The read runs with a short {@code lock_timeout} and is retried until the deadline.
+ * The read runs in a transaction with a short {@code lock_timeout} and is retried until the deadline.
  */
 public final class LockWait {
 
@@ -41,30 +41,45 @@ public final class LockWait {
         Connection c = db.connection();
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean told = false;
-        execute(c, "SET lock_timeout = '" + ATTEMPT + "'");
-        try {
-            while (true) {
-                try {
-                    return read.run();
-                } catch (SQLException e) {
-                    if (!"55P03".equals(e.getSQLState())) {
-                        throw e;
-                    }
-                    String holders = holders(c, tables);
-                    String what = String.join(" and ", tables);
-                    if (System.nanoTime() > deadline) {
-                        throw new DatabaseException(db.target().name(), "timed out after " + timeout.toSeconds()
-                                + " s waiting for a lock on " + what + ", held by " + holders
-                                + "; raise --lock-timeout, or end that session if it is stuck");
-                    }
-                    if (!told) {
-                        notices.accept("Waiting for a lock on " + what + ", held by " + holders);
-                        told = true;
-                    }
+        while (true) {
+            // SET LOCAL in a transaction of its own: the setting ends with it, and never stays behind on
+            // a server session that a pooler then hands to another client.
+            c.setAutoCommit(false);
+            try {
+                execute(c, "SET LOCAL lock_timeout = '" + ATTEMPT + "'");
+                T value = read.run();
+                c.commit();
+                return value;
+            } catch (SQLException e) {
+                rollback(c);
+                if (!"55P03".equals(e.getSQLState())) {
+                    throw e;
                 }
+                String holders = holders(c, tables);
+                String what = String.join(" and ", tables);
+                if (System.nanoTime() > deadline) {
+                    throw new DatabaseException(db.target().name(), "timed out after " + timeout.toSeconds()
+                            + " s waiting for a lock on " + what + ", held by " + holders
+                            + "; raise --lock-timeout, or end that session if it is stuck");
+                }
+                if (!told) {
+                    notices.accept("Waiting for a lock on " + what + ", held by " + holders);
+                    told = true;
+                }
+            } catch (RuntimeException e) {
+                rollback(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
-        } finally {
-            execute(c, "RESET lock_timeout");
+        }
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is gone: the server rolls back on its own
         }
     }
 

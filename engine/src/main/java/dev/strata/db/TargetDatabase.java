@@ -20,21 +20,24 @@ import java.util.function.Consumer;
  */
 public final class TargetDatabase implements AutoCloseable {
 
-    /** SQL states that waiting will not cure: wrong password, no such role, not allowed by pg_hba. */
-    private static final Set<String> FINAL_STATES = Set.of("28P01", "28000", "42501");
+    /** SQL states that waiting will not cure: wrong password, no such role, not allowed by pg_hba, a pooler in statement mode. */
+    private static final Set<String> FINAL_STATES = Set.of("28P01", "28000", "42501", Pooling.STATEMENT_MODE);
 
     private final TargetConfig target;
     private final ConnectionSpec spec;
     private final HikariDataSource pool;
     private final Connection connection;
     private final ServerInfo server;
+    private final Pooling pooling;
 
-    private TargetDatabase(TargetConfig target, ConnectionSpec spec, HikariDataSource pool, Connection connection, ServerInfo server) {
+    private TargetDatabase(TargetConfig target, ConnectionSpec spec, HikariDataSource pool, Connection connection, ServerInfo server,
+                           Pooling pooling) {
         this.target = target;
         this.spec = spec;
         this.pool = pool;
         this.connection = connection;
         this.server = server;
+        this.pooling = pooling;
     }
 
     /**
@@ -109,7 +112,13 @@ public final class TargetDatabase implements AutoCloseable {
         }
         try {
             ServerInfo server = ServerInfo.probe(connection);
-            TargetDatabase db = new TargetDatabase(target, spec, pool, connection, server);
+            Pooling pooling = Pooling.of(connection, spec, applicationName());
+            if (pooling.perTransaction()) {
+                // A statement prepared on one server session is unknown to the next (PgBouncer before
+                // 1.21, and later ones without max_prepared_statements): unnamed statements only.
+                connection.unwrap(org.postgresql.PGConnection.class).setPrepareThreshold(0);
+            }
+            TargetDatabase db = new TargetDatabase(target, spec, pool, connection, server, pooling);
             String searchPath = db.show("search_path");
             db.resetSession();
             if (!searchPath.equals(db.show("search_path"))) {
@@ -125,6 +134,26 @@ public final class TargetDatabase implements AutoCloseable {
             pool.close();
             throw e;
         }
+    }
+
+    /**
+     * A connection of its own, outside the pool, for short side tasks (the pooling probe, renewing a
+     * lease): server-side prepared statements off, as it may go through a transaction pooler, and
+     * {@code timeoutSeconds} to connect and for each answer.
+     */
+    static Connection plainConnection(ConnectionSpec spec, String applicationName, int timeoutSeconds) throws SQLException {
+        java.util.Properties props = new java.util.Properties();
+        if (spec.user() != null) {
+            props.setProperty("user", spec.user());
+        }
+        if (spec.password() != null) {
+            props.setProperty("password", spec.password());
+        }
+        props.setProperty("ApplicationName", applicationName);
+        props.setProperty("connectTimeout", Integer.toString(timeoutSeconds));
+        props.setProperty("socketTimeout", Integer.toString(timeoutSeconds));
+        props.setProperty("prepareThreshold", "0");
+        return java.sql.DriverManager.getConnection(spec.jdbcUrl(), props);
     }
 
     /** The application_name our sessions carry, so a waiting run can say who holds the lock. */
@@ -156,6 +185,11 @@ public final class TargetDatabase implements AutoCloseable {
             // "The connection attempt failed." says little; its cause names the host that did not resolve.
             message = message.strip() + " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
         }
+        if (message.contains("unsupported startup parameter: search_path")) {
+            // PgBouncer refuses the search path pgjdbc sends for currentSchema (a set's schema members).
+            message = message.strip() + " (a pooler such as PgBouncer refuses a search path at connection time: give the"
+                    + " target a migration_url that reaches the server directly)";
+        }
         if ("3F000".equals(e.getSQLState())) {
             message = message.strip() + " (the search path names no existing schema: set 'schema' for the target, or fix search_path)";
         }
@@ -184,7 +218,7 @@ public final class TargetDatabase implements AutoCloseable {
             if (restoredSearchPath != null) {
                 s.execute("SET search_path TO " + restoredSearchPath);
             }
-            if (server.versionNum() >= 140000) {
+            if (server.versionNum() >= 140000 && !pooling.perTransaction()) {
                 // A killed migrator's session (and its advisory lock) ends within a second instead of
                 // lingering until its statement finishes.
                 s.execute("SET client_connection_check_interval = '1s'");
@@ -214,6 +248,15 @@ public final class TargetDatabase implements AutoCloseable {
 
     public ServerInfo server() {
         return server;
+    }
+
+    /** Whether this connection keeps its server session, or a pooler may change it between transactions. */
+    public Pooling pooling() {
+        return pooling;
+    }
+
+    ConnectionSpec spec() {
+        return spec;
     }
 
     /** The URL as it may be shown. */

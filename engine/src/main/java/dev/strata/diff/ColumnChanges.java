@@ -14,6 +14,10 @@ final class ColumnChanges {
     private ColumnChanges() {}
 
     static void diff(Tables tables, Table f, Table t, Collected out) {
+        if (t.partitionOf() != null && t.partitionOf().equals(f.partitionOf())) {
+            partition(tables, f, t, out);
+            return;
+        }
         Map<String, String> renames = tables.renames.columnsOf(f.name(), t.name());
         String table = t.name().written();
         Map<String, Column> old = new LinkedHashMap<>();
@@ -73,6 +77,30 @@ final class ColumnChanges {
             out.add(Phase.COLUMNS, "added column '" + t.name() + "." + a.name() + "'", false, addColumn(t, a, note),
                     List.of(Steps.call("op.dropColumn(" + Steps.string(table) + ", " + Steps.string(a.name()) + ");",
                             o -> o.dropColumn(table, a.name()))));
+        }
+    }
+
+    /**
+     * A partition's columns are its parent's: added, removed, renamed and retyped with the parent's (which
+     * PostgreSQL refuses on a partition). Only what the partition holds of its own, a default or NOT NULL
+     * unlike its parent's, and its comments, are changed on it.
+     */
+    private static void partition(Tables tables, Table f, Table t, Collected out) {
+        Table parentFrom = tables.from.table(f.partitionOf());
+        Table parentTo = tables.to.table(t.partitionOf());
+        for (Column n : t.columns()) {
+            Column o = f.column(n.name());
+            if (o == null) {
+                continue;
+            }
+            Column po = parentFrom == null ? null : parentFrom.column(n.name());
+            Column pn = parentTo == null ? null : parentTo.column(n.name());
+            boolean ownDefault = po == null || pn == null || !Objects.equals(o.defaultExpr(), po.defaultExpr())
+                    || !Objects.equals(n.defaultExpr(), pn.defaultExpr());
+            boolean ownNull = po == null || pn == null || o.notNull() != po.notNull() || n.notNull() != pn.notNull();
+            Column was = new Column(o.name(), n.type(), ownNull ? o.notNull() : n.notNull(), ownDefault ? o.defaultExpr() : n.defaultExpr(),
+                    n.identity(), n.generated(), n.collation(), o.comment());
+            altered(tables, t, was, n, out);
         }
     }
 

@@ -69,4 +69,55 @@ public record Renames(Map<QualifiedName, QualifiedName> tables, Map<QualifiedNam
         out.putAll(columns.getOrDefault(newName, Map.of()));
         return out;
     }
+
+    /**
+     * {@code sql} (a constraint or index definition as PostgreSQL prints it) with the column names in
+     * {@code renamed} (old to new) replaced, as PostgreSQL rewrites them on a rename. String literals, and
+     * names qualified by a dot or called as functions, are left alone.
+     */
+    static String followColumns(String sql, Map<String, String> renamed) {
+        if (renamed.isEmpty()) {
+            return sql;
+        }
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            int end;
+            String name;
+            if (c == '\'') {
+                end = sql.indexOf('\'', i + 1);
+                while (end > 0 && end + 1 < sql.length() && sql.charAt(end + 1) == '\'') {
+                    end = sql.indexOf('\'', end + 2);
+                }
+                end = end < 0 ? sql.length() : end + 1;
+                out.append(sql, i, end);
+                i = end;
+                continue;
+            } else if (c == '"') {
+                end = sql.indexOf('"', i + 1);
+                while (end > 0 && end + 1 < sql.length() && sql.charAt(end + 1) == '"') {
+                    end = sql.indexOf('"', end + 2);
+                }
+                end = end < 0 ? sql.length() : end + 1;
+                name = sql.substring(i + 1, end - 1).replace("\"\"", "\"");
+            } else if (Character.isLetter(c) || c == '_') {
+                end = i;
+                while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_' || sql.charAt(end) == '$')) {
+                    end++;
+                }
+                name = sql.substring(i, end);
+            } else {
+                out.append(c);
+                i++;
+                continue;
+            }
+            boolean qualified = i > 0 && sql.charAt(i - 1) == '.' || end < sql.length() && sql.charAt(end) == '.';
+            boolean called = end < sql.length() && sql.charAt(end) == '(';
+            String now = renamed.get(name);
+            out.append(now != null && !qualified && !called ? dev.strata.ops.SqlNames.identifier(now) : sql.substring(i, end));
+            i = end;
+        }
+        return out.toString();
+    }
 }

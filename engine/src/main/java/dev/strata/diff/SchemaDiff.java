@@ -17,8 +17,10 @@ public final class SchemaDiff {
         Tables tables = new Tables(from, to, renames);
         NamespaceChanges.diff(from, to, out);
         TableChanges.diff(tables, out);
-        IndexChanges.diff(tables, out);
+        EnumChanges.diff(tables, out);
         ObjectChanges.diff(tables, out);
+        tables.rebuiltViews.addAll(ViewChanges.rebuilt(tables));
+        IndexChanges.diff(tables, out);
         ViewChanges.diff(tables, out);
         TimescaleChanges.diff(tables, out);
         return out.diff();

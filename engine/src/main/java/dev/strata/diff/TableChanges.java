@@ -119,7 +119,7 @@ final class TableChanges {
         }
         partitioning(f, t, out);
         ColumnChanges.diff(tables, f, t, out);
-        constraints(f, t, out);
+        constraints(tables, f, t, out);
         if (!Objects.equals(f.comment(), t.comment())) {
             String name = t.name().written();
             out.add(Phase.COMMENTS, "comment change on table '" + t.name() + "'", false,
@@ -161,20 +161,28 @@ final class TableChanges {
         return c.defaultName() ? "default " + c.kind() + " " + c.definition() : "named " + c.name();
     }
 
-    private static void constraints(Table f, Table t, Collected out) {
+    private static void constraints(Tables tables, Table f, Table t, Collected out) {
         Map<String, Constraint> old = new TreeMap<>();
-        f.constraints().forEach(c -> old.put(key(c), c));
+        f.constraints().forEach(c -> old.put(key(followed(tables, f, c)), c));
         Map<String, Constraint> now = new TreeMap<>();
         t.constraints().forEach(c -> now.put(key(c), c));
         for (Map.Entry<String, Constraint> e : old.entrySet()) {
             Constraint o = e.getValue();
             Constraint n = now.get(e.getKey());
-            if (n == null || !same(o, n)) {
+            if (n == null || !same(followed(tables, f, o), n)) {
                 boolean fk = o.kind() == Constraint.Kind.FOREIGN_KEY;
                 out.add(fk ? Phase.DROP_FOREIGN_KEYS : Phase.DROP_CONSTRAINTS,
                         "removed " + kind(o) + " '" + o.name() + "' on '" + f.name() + "'", false,
                         List.of(Steps.sql(Sqls.dropConstraint(f, o))), List.of(Steps.sql(Sqls.addConstraint(f, o))));
-            } else if (!Objects.equals(o.comment(), n.comment())) {
+            } else if (!o.name().equals(n.name()) && tables.renamesTouch(f.name())) {
+                // Both names are PostgreSQL's own, made from the names before and after a rename: follow it.
+                // (Without a rename, t_pkey and t_pkey1 are the same constraint.)
+                String table = "ALTER TABLE " + t.name().sql() + " RENAME CONSTRAINT ";
+                out.add(Phase.CONSTRAINTS, "renamed " + kind(o) + " '" + o.name() + "' on '" + t.name() + "' to '" + n.name() + "'", false,
+                        List.of(Steps.sql(table + Sqls.id(o.name()) + " TO " + Sqls.id(n.name()))),
+                        List.of(Steps.sql(table + Sqls.id(n.name()) + " TO " + Sqls.id(o.name()))));
+            }
+            if (n != null && same(followed(tables, f, o), n) && !Objects.equals(o.comment(), n.comment())) {
                 String on = Sqls.id(n.name()) + " ON " + t.name().sql();
                 out.add(Phase.COMMENTS, "comment change on constraint '" + n.name() + "' on '" + t.name() + "'", false,
                         List.of(Steps.sql(Sqls.comment("CONSTRAINT", on, n.comment()))),
@@ -184,7 +192,7 @@ final class TableChanges {
         for (Map.Entry<String, Constraint> e : now.entrySet()) {
             Constraint n = e.getValue();
             Constraint o = old.get(e.getKey());
-            if (o == null || !same(o, n)) {
+            if (o == null || !same(followed(tables, f, o), n)) {
                 boolean fk = n.kind() == Constraint.Kind.FOREIGN_KEY;
                 List<Step> up = new ArrayList<>(List.of(Steps.sql(Sqls.addConstraint(t, n))));
                 if (n.comment() != null) {
@@ -194,6 +202,34 @@ final class TableChanges {
                         false, up, List.of(Steps.sql(Sqls.dropConstraint(t, n))));
             }
         }
+    }
+
+    /**
+     * A live constraint as it reads once the tables and columns it names are renamed (PostgreSQL follows
+     * renames): its own table's columns, and for a foreign key the referenced table and its columns.
+     */
+    private static Constraint followed(Tables tables, Table table, Constraint c) {
+        QualifiedName desiredTable = tables.renamed(table.name());
+        Map<String, String> own = tables.renames.columnsOf(table.name(), desiredTable == null ? table.name() : desiredTable);
+        String definition = c.definition();
+        QualifiedName references = c.references();
+        int at = definition.indexOf(" REFERENCES ");
+        String head = at < 0 ? definition : definition.substring(0, at);
+        String tail = at < 0 ? "" : definition.substring(at);
+        if (references != null) {
+            QualifiedName now = tables.renamed(references);
+            now = now == null ? references : now;
+            tail = Renames.followColumns(tail.replace(" REFERENCES " + references.sql() + "(", " REFERENCES " + now.sql() + "("),
+                    tables.renames.columnsOf(references, now));
+            references = now;
+        }
+        definition = Renames.followColumns(head, own) + tail;
+        if (definition.equals(c.definition()) && Objects.equals(references, c.references())) {
+            return c;
+        }
+        List<String> columns = c.columns().stream().map(x -> own.getOrDefault(x, x)).toList();
+        return new Constraint(c.name(), c.kind(), definition, columns, references, c.deferrable(), c.initiallyDeferred(), c.defaultName(),
+                c.comment());
     }
 
     /** The same constraint, comments aside (a PostgreSQL-chosen name aside too). */

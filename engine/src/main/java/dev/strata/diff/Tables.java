@@ -27,6 +27,8 @@ final class Tables {
     final List<Table> removed = new ArrayList<>();
     /** Names (old and new) of kept tables whose columns changed type, were dropped or renamed. */
     final Set<QualifiedName> altered = new TreeSet<>();
+    /** Views kept by name that are dropped and created again (see {@link ViewChanges#rebuilt}). */
+    final Set<QualifiedName> rebuiltViews = new TreeSet<>();
     /** Desired names of kept tables with a column type change. */
     final Set<QualifiedName> retyped = new TreeSet<>();
 
@@ -60,6 +62,12 @@ final class Tables {
             }
         }
         return null;
+    }
+
+    /** Whether a hint renames the live table {@code live} or any of its columns. */
+    boolean renamesTouch(QualifiedName live) {
+        QualifiedName now = renamed(live);
+        return now != null && (!now.equals(live) || !renames.columnsOf(live, now).isEmpty());
     }
 
     boolean isNew(QualifiedName desired) {

@@ -28,6 +28,40 @@ final class ViewChanges {
         Map<QualifiedName, View> now = new TreeMap<>();
         tables.to.views().forEach(v -> now.put(v.name(), v));
         Map<QualifiedName, Set<QualifiedName>> needsOld = needs(tables.from);
+        Set<QualifiedName> rebuilt = tables.rebuiltViews;
+        List<View> drops = new ArrayList<>(Topo.sort(old.values().stream()
+                .filter(v -> !now.containsKey(v.name()) || rebuilt.contains(v.name())).toList(), View::name, needsOld));
+        Collections.reverse(drops);
+        for (View o : drops) {
+            String what = rebuilt.contains(o.name()) ? "dropped view '" + o.name() + "' to recreate it" : "removed view '" + o.name() + "'";
+            out.add(Phase.DROP_VIEWS, what, false, List.of(drop(o)), create(o, tables.from));
+        }
+        List<View> creates = Topo.sort(now.values().stream()
+                .filter(v -> !old.containsKey(v.name()) || rebuilt.contains(v.name())).toList(), View::name, needs(tables.to));
+        for (View n : creates) {
+            String what = old.containsKey(n.name()) ? "recreated view '" + n.name() + "'" : "added view '" + n.name() + "'";
+            out.add(Phase.VIEWS, what, false, create(n, tables.to), List.of(drop(n)));
+        }
+        for (View n : now.values()) {
+            View o = old.get(n.name());
+            if (o != null && !rebuilt.contains(n.name()) && !Objects.equals(o.comment(), n.comment())) {
+                out.add(Phase.COMMENTS, "comment change on view '" + n.name() + "'", false,
+                        List.of(Steps.sql(Sqls.comment(kind(n), n.name().sql(), n.comment()))),
+                        List.of(Steps.sql(Sqls.comment(kind(o), n.name().sql(), o.comment()))));
+            }
+        }
+    }
+
+    /**
+     * The views kept by name that must be dropped and created again: changed ones, and those over a
+     * table whose columns change ({@link Tables#altered}), over a removed table or over such a view.
+     */
+    static Set<QualifiedName> rebuilt(Tables tables) {
+        Map<QualifiedName, View> old = new TreeMap<>();
+        tables.from.views().forEach(v -> old.put(v.name(), v));
+        Map<QualifiedName, View> now = new TreeMap<>();
+        tables.to.views().forEach(v -> now.put(v.name(), v));
+        Map<QualifiedName, Set<QualifiedName>> needsOld = needs(tables.from);
         Set<QualifiedName> rebuilt = new TreeSet<>();
         boolean grew = true;
         while (grew) {
@@ -46,27 +80,7 @@ final class ViewChanges {
                 }
             }
         }
-        List<View> drops = new ArrayList<>(Topo.sort(old.values().stream()
-                .filter(v -> !now.containsKey(v.name()) || rebuilt.contains(v.name())).toList(), View::name, needsOld));
-        Collections.reverse(drops);
-        for (View o : drops) {
-            String what = rebuilt.contains(o.name()) ? "dropped view '" + o.name() + "' to recreate it" : "removed view '" + o.name() + "'";
-            out.add(Phase.DROP_VIEWS, what, false, List.of(drop(o)), create(o));
-        }
-        List<View> creates = Topo.sort(now.values().stream()
-                .filter(v -> !old.containsKey(v.name()) || rebuilt.contains(v.name())).toList(), View::name, needs(tables.to));
-        for (View n : creates) {
-            String what = old.containsKey(n.name()) ? "recreated view '" + n.name() + "'" : "added view '" + n.name() + "'";
-            out.add(Phase.VIEWS, what, false, create(n), List.of(drop(n)));
-        }
-        for (View n : now.values()) {
-            View o = old.get(n.name());
-            if (o != null && !rebuilt.contains(n.name()) && !Objects.equals(o.comment(), n.comment())) {
-                out.add(Phase.COMMENTS, "comment change on view '" + n.name() + "'", false,
-                        List.of(Steps.sql(Sqls.comment(kind(n), n.name().sql(), n.comment()))),
-                        List.of(Steps.sql(Sqls.comment(kind(o), n.name().sql(), o.comment()))));
-            }
-        }
+        return rebuilt;
     }
 
     /** Each relation to the relations it depends on. */
@@ -82,7 +96,8 @@ final class ViewChanges {
         return v.materialized() ? "MATERIALIZED VIEW" : "VIEW";
     }
 
-    private static List<Step> create(View v) {
+    /** Creates {@code v}, with its comment and, for a materialized view, its indexes as {@code catalog} has them. */
+    private static List<Step> create(View v, Catalog catalog) {
         String name = v.name().written();
         List<Step> steps = new ArrayList<>();
         steps.add(v.materialized()
@@ -93,6 +108,7 @@ final class ViewChanges {
         if (v.comment() != null) {
             steps.add(Steps.sql(Sqls.comment(kind(v), v.name().sql(), v.comment())));
         }
+        catalog.indexes().stream().filter(i -> i.table().equals(v.name())).forEach(i -> steps.addAll(IndexChanges.create(i)));
         return steps;
     }
 

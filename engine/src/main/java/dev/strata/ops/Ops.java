@@ -446,7 +446,8 @@ public final class Ops {
         }
         // The query is appended as written, not passed through a jOOQ template: a template would read
         // {0} or ? inside it as placeholders, and the query must reach PostgreSQL unchanged.
-        return create + " " + Sql.quoted(name) + " AS " + select.strip();
+        // A closing ";" (as pg_get_viewdef prints one) would end the statement before what follows it.
+        return create + " " + Sql.quoted(name) + " AS " + select.strip().replaceAll("[;\\s]+$", "");
     }
 
     private static SqlOp dropViewOp(String name, String kind, String createSql) {

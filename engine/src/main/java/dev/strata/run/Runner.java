@@ -43,16 +43,22 @@ public final class Runner {
     final Listener listener;
     final SessionReset session;
     final Stop stop;
+    final Fence fence;
 
     public Runner(String target, Connection connection, VersionStore store, Function<String, Script.Loaded> scripts,
                   String toolVersion, Listener listener, SessionReset session) {
-        this(target, connection, store, scripts, toolVersion, listener, session, Stop.never());
+        this(target, connection, store, scripts, toolVersion, listener, session, Stop.never(), () -> { });
     }
 
-    /** @param stop asked from another thread to stop the run where it safely can (see {@link Stop}) */
+    /**
+     * @param stop  asked from another thread to stop the run where it safely can (see {@link Stop})
+     * @param fence run in each transaction that records a step, and before a step that may commit
+     *              part-way starts: throws unless the run still holds its migration lock
+     */
     public Runner(String target, Connection connection, VersionStore store, Function<String, Script.Loaded> scripts,
-                  String toolVersion, Listener listener, SessionReset session, Stop stop) {
+                  String toolVersion, Listener listener, SessionReset session, Stop stop, Fence fence) {
         this.stop = stop;
+        this.fence = fence;
         this.target = target;
         this.connection = connection;
         this.store = store;
@@ -76,6 +82,11 @@ public final class Runner {
                 throw new DatabaseException(target, "cannot reset the session after revision " + step.revision().id() + ": " + describe(e));
             }
         }
+    }
+
+    /** Checks that the run still holds its migration lock (see the constructor). */
+    public interface Fence {
+        void check() throws SQLException;
     }
 
     /** Resets the session between steps (RESET ALL and Strata's own settings). */

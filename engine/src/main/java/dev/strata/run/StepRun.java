@@ -56,6 +56,7 @@ final class StepRun {
         started = Instant.now();
         if (mayCommitPartway()) {
             try {
+                r.fence.check();
                 row = r.store.startStep(id(), step.direction().word(), checksum, step.revision().message(), started,
                         r.toolVersion, progressAt(0));
                 if (units.stream().anyMatch(u -> !u.transactional())) {
@@ -223,6 +224,7 @@ final class StepRun {
     /** Writes the step's head change and history row, from a reset session, and commits. */
     private void recordAndCommit() throws SQLException {
         r.session.run(); // the revision's SET ROLE or search_path must not decide how Strata records it
+        r.fence.check();
         if (row != null) {
             r.store.applyAndFinish(step.change(), row, Instant.now());
         } else {

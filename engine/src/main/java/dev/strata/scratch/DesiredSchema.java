@@ -77,6 +77,23 @@ public record DesiredSchema(List<Located> statements, List<String> renames) {
         return new DesiredSchema(statements, renames);
     }
 
+    /**
+     * A digest of what is replayed: every statement's text, in order. Two desired schemas with the same
+     * fingerprint build the same database on the same server.
+     */
+    public String fingerprint() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (Located l : statements) {
+                sha.update(l.statement().sql().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     private static List<Path> files(String key, List<Path> paths) {
         if (paths.isEmpty()) {
             throw new BadInputException(key + " is not set; list the desired schema's .sql files or folders in the config"

@@ -11,7 +11,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -37,6 +39,8 @@ public final class ScratchDatabase implements AutoCloseable {
     private Connection connection;
     private final Thread hook;
     private boolean closed;
+    private boolean replayed;
+    private boolean reused;
 
     private ScratchDatabase(String target, ConnectionSpec spec, ConnectionSpec server, String temporary, Connection connection) {
         this.target = target;
@@ -62,14 +66,42 @@ public final class ScratchDatabase implements AutoCloseable {
      *                           database turns out not to be new and empty
      */
     public static ScratchDatabase open(String target, ConnectionSpec scratch, ConnectionSpec live) {
+        return open(target, scratch, live, null);
+    }
+
+    /**
+     * Opens the scratch database of a target to hold {@code reuse}: a {@code scratch_url} database that
+     * already holds exactly that desired schema, replayed by an earlier run on the same server version
+     * and left untouched since, is kept as it is (see {@link #replay}); else it is emptied as usual.
+     */
+    public static ScratchDatabase open(String target, ConnectionSpec scratch, ConnectionSpec live, DesiredSchema reuse) {
         if (scratch != null) {
             if (scratch.jdbcUrl().equals(live.jdbcUrl())) {
                 throw new BadInputException("target '" + target + "': scratch_url names the target's own database ("
                         + scratch.display() + "); the scratch database is emptied, so it must be another one");
             }
+            String liveIdentity = identity(target, live, null);
             Connection c = connect(target, scratch, "the scratch database");
             try {
+                if (identity(target, scratch, c).equals(liveIdentity)) {
+                    throw new BadInputException("target '" + target + "': scratch_url (" + scratch.display() + ") reaches the target's"
+                            + " own database (same database on the same server: a server that serves one database whatever the name,"
+                            + " such as PGlite, or another name for the same host); the scratch database is emptied, so it must be another one");
+                }
+                String marker = marker(c);
+                if (reuse != null && marker != null && marker.equals(stamp(c, reuse.fingerprint()))) {
+                    ScratchDatabase kept = new ScratchDatabase(target, scratch, null, null, c);
+                    kept.replayed = true;
+                    kept.reused = true;
+                    return kept;
+                }
+                if (marker != null) {
+                    mark(c, null);
+                }
                 empty(c);
+            } catch (RuntimeException e) {
+                closeQuietly(c);
+                throw e;
             } catch (SQLException e) {
                 closeQuietly(c);
                 throw new DatabaseException(target, "cannot empty the scratch database " + scratch.display() + ": "
@@ -106,6 +138,125 @@ public final class ScratchDatabase implements AutoCloseable {
         return db;
     }
 
+    /**
+     * What tells one database from another whatever URL reached it: its name, its server's start time and
+     * port. Read on {@code open} when given, else on a session of its own.
+     */
+    private static String identity(String target, ConnectionSpec spec, Connection open) {
+        Connection c = open == null ? connect(target, spec, "the target") : open;
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_database() || ' ' || pg_postmaster_start_time()::text || ' '"
+                     + " || coalesce(inet_server_port()::text, '')")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new DatabaseException(target, "cannot read " + spec.display() + ": " + spec.secrets().scrub(TargetDatabase.describe(e)));
+        } finally {
+            if (open == null) {
+                closeQuietly(c);
+            }
+        }
+    }
+
+    /** Relations dropped per statement (each statement its own transaction) while emptying. */
+    private static final int DROP_BATCH = 50;
+
+    /**
+     * Drops the user's tables, views and materialized views a few dozen at a time, each batch in its own
+     * transaction: one transaction dropping a thousand tables with their indexes and TOAST tables takes
+     * more locks than the server's lock table holds ("out of shared memory"). What is left for the
+     * single {@code DO} block of {@link #empty} is then small. Continuous aggregates are gone by then;
+     * with TimescaleDB installed, views are left to that block.
+     */
+    private static void dropRelationsInBatches(Connection c) throws SQLException {
+        java.util.Map<String, List<String>> byKind = new java.util.LinkedHashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT c.relkind, format('%I.%I', n.nspname, c.relname)
+                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relkind IN ('r', 'p', 'v', 'm') AND c.relispartition = false
+                  AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'timescaledb_information',
+                                        'timescaledb_experimental', 'toolkit_experimental')
+                  AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT LIKE '\\_timescaledb%'
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                                  AND d.deptype = 'e')
+                  AND (to_regclass('_timescaledb_catalog.continuous_agg') IS NULL OR c.relkind <> 'v')
+                ORDER BY c.relkind DESC, 2""")) {
+            while (rs.next()) {
+                String kind = switch (rs.getString(1)) {
+                    case "v" -> "VIEW";
+                    case "m" -> "MATERIALIZED VIEW";
+                    default -> "TABLE";
+                };
+                byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        // TimescaleDB drops a hypertable only on its own ("cannot drop a hypertable along with other objects").
+        java.util.Set<String> hypertables = new java.util.HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT to_regclass('_timescaledb_catalog.hypertable') IS NOT NULL")) {
+            rs.next();
+            if (rs.getBoolean(1)) {
+                try (ResultSet h = s.executeQuery("SELECT format('%I.%I', schema_name, table_name) FROM _timescaledb_catalog.hypertable")) {
+                    while (h.next()) {
+                        hypertables.add(h.getString(1));
+                    }
+                }
+            }
+        }
+        List<String> tables = byKind.getOrDefault("TABLE", new ArrayList<>());
+        tables.stream().filter(hypertables::contains).forEach(t -> byKind.computeIfAbsent("TABLE " + t, k -> new ArrayList<>()));
+        tables.removeIf(hypertables::contains);
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+            for (java.util.Map.Entry<String, List<String>> e : byKind.entrySet()) {
+                if (e.getKey().startsWith("TABLE ")) {
+                    s.execute("DROP TABLE IF EXISTS " + e.getKey().substring(6) + " CASCADE");
+                    continue;
+                }
+                List<String> names = e.getValue();
+                for (int from = 0; from < names.size(); from += DROP_BATCH) {
+                    s.execute("DROP " + e.getKey() + " IF EXISTS " + String.join(", ", names.subList(from,
+                            Math.min(names.size(), from + DROP_BATCH))) + " CASCADE");
+                }
+            }
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    /** Whether {@link #replay} found the desired schema already in place and replayed nothing. */
+    public boolean reused() {
+        return reused;
+    }
+
+    private static final String MARK = "strata desired schema ";
+
+    /** What marks a scratch database as holding one desired schema replayed on this server version. */
+    private static String stamp(Connection c, String fingerprint) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version() || ' ' || coalesce((SELECT"
+                + " string_agg(extname || '=' || extversion, ',' ORDER BY extname) FROM pg_extension), '')")) {
+            rs.next();
+            return MARK + fingerprint + " on " + rs.getString(1);
+        }
+    }
+
+    /** The database's mark (its comment), or null. */
+    private static String marker(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = current_database()")) {
+            String comment = rs.next() ? rs.getString(1) : null;
+            return comment != null && comment.startsWith(MARK) ? comment : null;
+        }
+    }
+
+    /** Sets the mark, or clears it (null) before the database is changed, so a failed replay leaves none. */
+    private static void mark(Connection c, String stamp) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("DO $strata$ BEGIN EXECUTE format('COMMENT ON DATABASE %I IS %L', current_database(), "
+                    + (stamp == null ? "NULL" : "'" + stamp.replace("'", "''") + "'") + "); END $strata$");
+        }
+    }
+
     /** Refuses unless the session is on the database just created and it holds no table. */
     private void requireNewAndEmpty() {
         try (Statement s = connection().createStatement();
@@ -134,6 +285,20 @@ public final class ScratchDatabase implements AutoCloseable {
      * refuse the desired schema's CREATE EXTENSION), and public's contents.
      */
     private static void empty(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("""
+                    DO $strata$
+                    DECLARE r record;
+                    BEGIN
+                      IF to_regclass('timescaledb_information.continuous_aggregates') IS NOT NULL THEN
+                        FOR r IN EXECUTE 'SELECT view_schema, view_name FROM timescaledb_information.continuous_aggregates' LOOP
+                          EXECUTE format('DROP MATERIALIZED VIEW IF EXISTS %I.%I CASCADE', r.view_schema, r.view_name);
+                        END LOOP;
+                      END IF;
+                    END
+                    $strata$""");
+        }
+        dropRelationsInBatches(c);
         try (Statement s = c.createStatement()) {
             s.execute("""
                     DO $strata$
@@ -178,11 +343,22 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     /**
-     * Runs the desired schema's statements one by one, each on its own (autocommit), as psql would.
+     * Runs the desired schema's statements one by one, each on its own (autocommit), as psql would, with
+     * {@code synchronous_commit} off.
      *
      * @throws ScriptException (exit 2) naming the file and line of the statement the server refused
      */
     public void replay(DesiredSchema desired) {
+        if (replayed) {
+            return;
+        }
+        try (Statement s = connection().createStatement()) {
+            // A scratch database is thrown away: no statement of the replay need wait for its commit to reach disk.
+            s.execute("SET synchronous_commit = off");
+        } catch (SQLException e) {
+            throw new DatabaseException(target, "cannot use the scratch database " + spec.display() + ": "
+                    + spec.secrets().scrub(TargetDatabase.describe(e)));
+        }
         for (DesiredSchema.Located l : desired.statements()) {
             try (Statement s = connection().createStatement()) {
                 s.execute(l.statement().sql());
@@ -193,6 +369,14 @@ public final class ScratchDatabase implements AutoCloseable {
                 }
                 throw new ScriptException(l.file(), l.statement().line(), "the desired schema fails: "
                         + spec.secrets().scrub(TargetDatabase.describe(e)), e);
+            }
+        }
+        replayed = true;
+        if (temporary == null) {
+            try {
+                mark(connection(), stamp(connection(), desired.fingerprint()));
+            } catch (SQLException e) {
+                // No mark, no reuse: the next run replays again.
             }
         }
     }

@@ -25,6 +25,37 @@ public record VersionTables(String schema, String versionTable) {
                 : versionTable + "_history";
     }
 
+    /**
+     * {@code strata_version} -> {@code strata_lock}; any other name gets {@code _lock} appended. Used
+     * only by runs through a pooler in transaction mode (see the lease in the db package).
+     */
+    public String leaseTable() {
+        return versionTable.endsWith("_version")
+                ? versionTable.substring(0, versionTable.length() - "_version".length()) + "_lock"
+                : versionTable + "_lock";
+    }
+
+    public String qualifiedLeaseTable() {
+        return qualify(leaseTable());
+    }
+
+    /** Creates the schema (if named) and the lease table: one row per version table whose lease is held. */
+    public List<String> createLeaseStatements() {
+        List<String> out = new ArrayList<>();
+        if (schema != null) {
+            out.add(createSchema());
+        }
+        out.add("CREATE TABLE IF NOT EXISTS " + qualifiedLeaseTable() + " (\n"
+                + "    version_table TEXT PRIMARY KEY,\n"
+                + "    holder TEXT NOT NULL,\n"
+                + "    token TEXT NOT NULL,\n"
+                + "    acquired_at TIMESTAMPTZ NOT NULL,\n"
+                + "    renewed_at TIMESTAMPTZ NOT NULL,\n"
+                + "    expires_at TIMESTAMPTZ NOT NULL\n"
+                + ")");
+        return out;
+    }
+
     public String qualifiedVersionTable() {
         return qualify(versionTable);
     }

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * {@code expect.txt}) or two spellings of one schema ({@code a.sql}, {@code b.sql}).
  *
  * <p>{@code expect.txt} lines: {@code warning: TEXT} (a warning of the diff contains TEXT) and
- * {@code rename: HINT} (passed to {@code Renames.with}). An {@code old.sql} whose first line is
+ * {@code rename: HINT} (passed to {@code Renames.with}) and {@code upgrade-fails: TEXT} (the rows make the upgrade
+ * fail with TEXT, and it must fail as a whole: the database is left as old was, rows and all). An {@code old.sql} whose first line is
  * {@code -- irreversible} expects the downgrade to say it cannot bring old back.
  */
 record CorpusCase(String group, String name, Path dir) {
@@ -60,6 +61,12 @@ record CorpusCase(String group, String name, Path dir) {
 
     List<String> expectedWarnings() {
         return expect("warning:");
+    }
+
+    /** What the upgrade's failure must say, for a case whose data the upgrade cannot keep; else null. */
+    String upgradeFails() {
+        List<String> f = expect("upgrade-fails:");
+        return f.isEmpty() ? null : f.get(0);
     }
 
     List<String> renameHints() {

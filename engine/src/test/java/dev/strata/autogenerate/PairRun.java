@@ -1,19 +1,23 @@
 package dev.strata.autogenerate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.diff.Change;
 import dev.strata.diff.Diff;
+import dev.strata.diff.MigrationText;
 import dev.strata.diff.Renames;
 import dev.strata.diff.SchemaDiff;
 import dev.strata.diff.Step;
 import dev.strata.schema.Catalog;
+import dev.strata.source.StatementSplitter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 
 /**
  * Runs one corpus case on two databases: builds old (with its rows) on the live side and new on the
@@ -70,6 +74,20 @@ final class PairRun {
         }
         List<Step> up = new ArrayList<>();
         diff.changes().forEach(ch -> up.addAll(ch.upgrade()));
+        List<Step> downSteps = new ArrayList<>();
+        for (int i = diff.changes().size() - 1; i >= 0; i--) {
+            downSteps.addAll(diff.changes().get(i).downgrade());
+        }
+        MigrationText.Script script = MigrationText.sql(diff);
+        assertThat(split(script.upgrade())).as("the generated file's upgrade, split as psql splits it").isEqualTo(statements(up));
+        assertThat(split(script.downgrade())).as("the generated file's downgrade, split as psql splits it").isEqualTo(statements(downSteps));
+        if (c.upgradeFails() != null) {
+            assertThatThrownBy(() -> apply("upgrade", up)).as("the upgrade on rows it cannot keep").hasMessageContaining(c.upgradeFails());
+            assertThat(Side.schema(live.catalog())).as("the live catalog after the failed upgrade: nothing half done")
+                    .usingRecursiveComparison().isEqualTo(Side.schema(old));
+            assertThat(rows.snapshot(live, false)).as("rows after the failed upgrade").isEqualTo(before);
+            return;
+        }
         apply("upgrade", up);
         assertThat(Side.schema(live.catalog())).as("the live catalog after the upgrade, against new.sql's")
                 .usingRecursiveComparison().isEqualTo(Side.schema(wanted));
@@ -158,6 +176,17 @@ final class PairRun {
             }
         }
         return b.toString();
+    }
+
+    /** SQL text as the runner reads a script: split as psql splits it, the notes before each statement left out. */
+    private static List<String> split(String sql) {
+        return StatementSplitter.split(sql, 1).stream()
+                .map(st -> st.sql().lines().dropWhile(l -> l.startsWith("--")).collect(Collectors.joining("\n")).strip())
+                .toList();
+    }
+
+    private static List<String> statements(List<Step> steps) {
+        return steps.stream().filter(st -> st.op() != null).flatMap(st -> st.op().statements().stream()).map(String::strip).toList();
     }
 
     /** A diff as its Detected lines and statements, so a failing assertion shows what was found. */

@@ -50,6 +50,18 @@ class TargetSetsTest {
     }
 
     @Test
+    void migrationUrlIsWhatStrataConnectsWithWhileUrlNamesThePooler() throws IOException {
+        Config plain = load("url = \"jdbc:postgresql://pgbouncer:6432/app\"\nmigration_url = \"jdbc:postgresql://db:5432/app\"");
+        assertThat(plain.target("t").url()).isEqualTo("jdbc:postgresql://db:5432/app");
+        TargetSet set = load("url = \"jdbc:postgresql://pgbouncer:6432/tenant_{name}\"\n"
+                + "migration_url = \"jdbc:postgresql://db:5432/tenant_{name}\"\nmembers = [\"a\"]").set("t");
+        assertThat(set.listed()).containsExactly(new TargetSet.Member("a", "jdbc:postgresql://db:5432/tenant_a", null));
+        refused("urls = [\"jdbc:postgresql://h1/a\"]\nmigration_url = \"jdbc:postgresql://h/b\"",
+                "targets.t.migration_url: a target with urls takes no migration_url; each entry of urls is a member");
+        refused("migration_url = \"mysql://h/app\"", "targets.t.migration_url: 'mysql://h/app' is not a PostgreSQL URL");
+    }
+
+    @Test
     void membersGoIntoTheUrlTemplate() throws IOException {
         TargetSet set = load("url = \"jdbc:postgresql://h/tenant_{name}?user=app\"\nmembers = [\"a\", \"b-2\"]").set("t");
         assertThat(set.listed()).containsExactly(

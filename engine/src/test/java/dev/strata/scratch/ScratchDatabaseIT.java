@@ -39,7 +39,6 @@ class ScratchDatabaseIT {
     @Test
     void aTemporaryDatabaseIsCreatedOnTheTargetsServerAndDroppedAfterSuccessAndFailure() throws Exception {
         try (TestDatabase live = TestDatabase.create("scratch_temp")) {
-            List<String> before = scratchDatabases(live);
             ConnectionSpec spec = ConnectionSpec.ofUrl("url", live.jdbcUrl());
             String name;
             try (ScratchDatabase scratch = ScratchDatabase.open("pg", null, spec)) {
@@ -49,7 +48,8 @@ class ScratchDatabaseIT {
                 scratch.replay(desired("CREATE TABLE t (id int PRIMARY KEY);\nCREATE VIEW v AS SELECT id FROM t;\n"));
                 assertThat(count(scratch.connection(), "SELECT count(*) FROM pg_class WHERE relname IN ('t', 'v')")).isEqualTo(2);
             }
-            assertThat(scratchDatabases(live)).doesNotContain(name).containsExactlyInAnyOrderElementsOf(before);
+            // Other runs on this server may hold scratch databases of their own: only this one's must be gone.
+            assertThat(scratchDatabases(live)).doesNotContain(name);
             assertThat(live.column("SELECT count(*) FROM pg_class WHERE relname = 't'")).containsExactly("0");
 
             DesiredSchema bad = desired("CREATE TABLE t (id int);\n\nCREATE TABLE u (id int REFERENCES nowhere);\n");
@@ -84,6 +84,62 @@ class ScratchDatabaseIT {
     }
 
     @Test
+    void aScratchUrlThatHoldsTheSameDesiredSchemaIsKeptAndAnyChangeReplaysIt() throws Exception {
+        try (TestDatabase live = TestDatabase.create("scratch_live"); TestDatabase other = TestDatabase.create("scratch_keep")) {
+            ConnectionSpec scratchUrl = ConnectionSpec.ofUrl("scratch_url", other.jdbcUrl());
+            ConnectionSpec liveUrl = ConnectionSpec.ofUrl("url", live.jdbcUrl());
+            DesiredSchema one = desired("CREATE TABLE a (id int);\n");
+            boolean[] reusedEachRun = new boolean[4];
+            DesiredSchema[] runs = {one, one, desired("CREATE TABLE a (id int);\nCREATE TABLE b (id int);\n"), one};
+            for (int run = 0; run < runs.length; run++) {
+                try (ScratchDatabase scratch = ScratchDatabase.open("pg", scratchUrl, liveUrl, runs[run])) {
+                    scratch.replay(runs[run]);
+                    reusedEachRun[run] = scratch.reused();
+                    if (run == 1) {
+                        // The kept database is exactly what the first run built.
+                        assertThat(count(scratch.connection(), "SELECT count(*) FROM pg_class WHERE relname IN ('a', 'b')")).isEqualTo(1);
+                    }
+                }
+            }
+            assertThat(reusedEachRun).containsExactly(false, true, false, false);
+            // A replay that fails leaves no mark: the next run replays again.
+            DesiredSchema broken = desired("CREATE TABLE c (id int);\nCREATE TABLE d (id int REFERENCES nowhere);\n");
+            try (ScratchDatabase scratch = ScratchDatabase.open("pg", scratchUrl, liveUrl, broken)) {
+                assertThatThrownBy(() -> scratch.replay(broken)).isInstanceOf(dev.strata.source.ScriptException.class);
+            }
+            try (ScratchDatabase scratch = ScratchDatabase.open("pg", scratchUrl, liveUrl, broken)) {
+                assertThat(scratch.reused()).isFalse();
+            }
+            // drift replays revisions into it: opened without a desired schema, it is emptied and unmarked.
+            try (ScratchDatabase scratch = ScratchDatabase.open("pg", scratchUrl, liveUrl, one)) {
+                scratch.replay(one);
+            }
+            try (ScratchDatabase scratch = ScratchDatabase.open("pg", scratchUrl, liveUrl)) {
+                assertThat(count(scratch.connection(), "SELECT count(*) FROM pg_class WHERE relname = 'a'")).isZero();
+            }
+            try (ScratchDatabase scratch = ScratchDatabase.open("pg", scratchUrl, liveUrl, one)) {
+                assertThat(scratch.reused()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aScratchUrlHoldingMoreTablesThanOneTransactionCanLockIsEmptied() throws Exception {
+        try (TestDatabase live = TestDatabase.create("scratch_live"); TestDatabase other = TestDatabase.create("scratch_big")) {
+            // 1,500 tables, each with a primary key, an index and a TOAST table: dropping them in one
+            // transaction needs ~7,500 locks, more than the default lock table (64 x 100 connections).
+            other.execute("DO $$ BEGIN FOR i IN 1..1500 LOOP EXECUTE format('CREATE TABLE big_%s (id int PRIMARY KEY, t text);"
+                    + " CREATE INDEX ON big_%s (t)', i, i); IF i % 300 = 0 THEN COMMIT; END IF; END LOOP; END $$",
+                    "CREATE VIEW big_view AS SELECT big_1.id, big_2.t FROM big_1 JOIN big_2 USING (id)");
+            try (ScratchDatabase scratch = ScratchDatabase.open("pg", ConnectionSpec.ofUrl("scratch_url", other.jdbcUrl()),
+                    ConnectionSpec.ofUrl("url", live.jdbcUrl()))) {
+                assertThat(count(scratch.connection(), "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE n.nspname = 'public'")).isZero();
+            }
+        }
+    }
+
+    @Test
     void theTargetsOwnDatabaseIsNeverAScratchDatabase() {
         try (TestDatabase live = TestDatabase.create("scratch_self")) {
             live.execute("CREATE TABLE keep (id int)");
@@ -91,6 +147,37 @@ class ScratchDatabaseIT {
             assertThatThrownBy(() -> ScratchDatabase.open("pg", spec, spec)).isInstanceOf(BadInputException.class)
                     .hasMessageContaining("scratch_url names the target's own database");
             assertThat(live.column("SELECT count(*) FROM pg_class WHERE relname = 'keep'")).containsExactly("1");
+        }
+    }
+
+    @Test
+    void theTargetsOwnDatabaseUnderAnotherUrlIsNeverAScratchDatabase() throws Exception {
+        try (TestDatabase live = TestDatabase.create("scratch_alias")) {
+            live.execute("CREATE TABLE keep (id int)");
+            String alias = live.jdbcUrl().contains("//127.0.0.1:") ? live.jdbcUrl().replace("//127.0.0.1:", "//localhost:")
+                    : live.jdbcUrl().replace("//localhost:", "//127.0.0.1:");
+            if (alias.equals(live.jdbcUrl())) {
+                alias = live.jdbcUrl().replace("/" + live.name() + "?", "/" + live.name() + "?ApplicationName=alias&");
+            }
+            String scratchUrl = alias;
+            assertThatThrownBy(() -> ScratchDatabase.open("pg", ConnectionSpec.ofUrl("scratch_url", scratchUrl),
+                    ConnectionSpec.ofUrl("url", live.jdbcUrl()))).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("reaches the target's own database");
+            assertThat(live.column("SELECT count(*) FROM pg_class WHERE relname = 'keep'")).containsExactly("1");
+        }
+        // A server that serves one database whatever the name (PGlite): another name is the same database.
+        String url = TestTimescale.server().jdbcUrl();
+        try (Connection c = java.sql.DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS scratch_keep");
+            s.execute("CREATE TABLE scratch_keep (id int)");
+        }
+        String otherName = url.replaceFirst("/postgres\\?", "/another_db?");
+        assertThat(otherName).isNotEqualTo(url);
+        assertThatThrownBy(() -> ScratchDatabase.open("ts", ConnectionSpec.ofUrl("scratch_url", otherName), ConnectionSpec.ofUrl("url", url)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("reaches the target's own database");
+        try (Connection c = java.sql.DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            assertThat(count(c, "SELECT count(*) FROM scratch_keep")).isZero();
+            s.execute("DROP TABLE scratch_keep");
         }
     }
 

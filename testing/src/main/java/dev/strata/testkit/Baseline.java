@@ -38,8 +38,8 @@ import org.postgresql.copy.CopyManager;
  *       resets their watermark, as in a new aggregate); plain materialized views are then refreshed,
  *       or emptied again when the migration left them unpopulated.</li>
  * </ul>
- * Strata's version and history tables (and their sequence) are left alone, as are tables of
- * extensions and of TimescaleDB's internal schemas (chunks go with their hypertable).
+ * Strata's own tables (version, history, and the lease a run through a pooler takes) are left alone,
+ * as are tables of extensions and of TimescaleDB's internal schemas (chunks go with their hypertable).
  */
 final class Baseline {
 
@@ -53,7 +53,7 @@ final class Baseline {
 
     private static final String TABLES = "SELECT c.oid, format('%I.%I', n.nspname, c.relname) FROM pg_class c"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.oid NOT IN (?::oid, ?::oid) AND " + USER_OBJECT
+            + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND NOT c.oid = ANY (?::oid[]) AND " + USER_OBJECT
             + " ORDER BY 2";
 
     /** Sequences, but not those owned by a column of the version or history table. */
@@ -61,7 +61,7 @@ final class Baseline {
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind = 'S' AND " + USER_OBJECT
             + " AND NOT EXISTS (SELECT FROM pg_depend o WHERE o.classid = 'pg_class'::regclass AND o.objid = c.oid"
-            + "   AND o.deptype IN ('a', 'i') AND o.refobjid IN (?::oid, ?::oid))"
+            + "   AND o.deptype IN ('a', 'i') AND o.refobjid = ANY (?::oid[]))"
             + " ORDER BY 1";
 
     private static final String MATERIALIZED_VIEWS = "SELECT format('%I.%I', n.nspname, c.relname), c.relispopulated"
@@ -115,17 +115,19 @@ final class Baseline {
     /**
      * Reads the state just after the migration.
      *
-     * @param versionTable the target's version table, qualified as Strata names it
-     * @param historyTable its history table, likewise
+     * @param own Strata's own tables on the target (version, history, lease), qualified as Strata
+     *            names them; those that do not exist are ignored
      */
-    static Baseline take(Connection c, String versionTable, String historyTable) throws SQLException {
-        long version = oid(c, versionTable);
-        long history = oid(c, historyTable);
+    static Baseline take(Connection c, List<String> own) throws SQLException {
+        List<String> oids = new ArrayList<>();
+        for (String table : own) {
+            oids.add(Long.toString(oid(c, table)));
+        }
+        String ownOids = "{" + String.join(",", oids) + "}";
         List<String> tables = new ArrayList<>();
         List<Rows> rows = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement(TABLES)) {
-            p.setLong(1, version);
-            p.setLong(2, history);
+            p.setString(1, ownOids);
             List<long[]> withRows = new ArrayList<>();
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
@@ -154,8 +156,7 @@ final class Baseline {
                 : List.of();
         List<Sequence> sequences = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement(SEQUENCES)) {
-            p.setLong(1, version);
-            p.setLong(2, history);
+            p.setString(1, ownOids);
             for (String seq : strings(p)) {
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_value, is_called FROM " + seq)) {
                     rs.next();

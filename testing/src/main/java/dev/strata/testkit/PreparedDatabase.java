@@ -83,7 +83,8 @@ final class PreparedDatabase implements ExtensionContext.Store.CloseableResource
             MigratedDatabase db = new MigratedDatabase(target, spec.jdbcUrl(), spec.user(), spec.password(), heads);
             Baseline baseline;
             try (Connection c = db.connect()) {
-                baseline = Baseline.take(c, tables(r, c).qualifiedVersionTable(), tables(r, c).qualifiedHistoryTable());
+                VersionTables own = tables(r, c);
+                baseline = Baseline.take(c, List.of(own.qualifiedVersionTable(), own.qualifiedHistoryTable(), own.qualifiedLeaseTable()));
             } catch (SQLException e) {
                 throw new StrataTestException("strata-testing: target '" + target + "' at " + spec.display()
                         + ": cannot read the migrated state: " + spec.secrets().scrub(e.getMessage()), e);

@@ -1,0 +1,1 @@
+INSERT INTO diary VALUES (1, 'sad'), (2, 'meh');

@@ -1,0 +1,1 @@
+CREATE TABLE sale (id integer PRIMARY KEY, region text NOT NULL, amount numeric NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE note (body text NOT NULL);

@@ -1,0 +1,2 @@
+-- irreversible
+CREATE TABLE note (body text NOT NULL, id bigserial NOT NULL);

@@ -1,0 +1,1 @@
+INSERT INTO note VALUES ('one'), ('two');
