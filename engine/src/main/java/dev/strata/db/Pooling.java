@@ -15,7 +15,9 @@ import java.sql.Statement;
  * server session that other clients then use, and server-side prepared statements vanish.
  *
  * <p>Told in two steps. The server's own address and port, as the session sees them, equal to the
- * URL's host and port: nothing stands in between. Otherwise a second connection asks, while it holds a
+ * URL's host and port: nothing stands in between. Otherwise sessions are taken as shared (a probe can
+ * prove sharing but never rule it out); the probe still runs, to name the evidence and to refuse a
+ * pooler in statement mode. It is this: a second connection asks, while it holds a
  * transaction open, which server session it got: if it got ours, or ours changed meanwhile, server
  * sessions are shared between transactions. On a direct connection or a session pooler neither can
  * ever happen, whatever else runs; under transaction pooling one of the two always does (the pooler
@@ -60,7 +62,15 @@ public record Pooling(boolean perTransaction, String evidence) {
         if (serverAddress != null && sameEndpoint(spec.jdbcUrl(), serverAddress, serverPort)) {
             return DIRECT;
         }
-        return probe(connection, spec, applicationName);
+        Pooling probed = probe(connection, spec, applicationName);
+        if (probed.perTransaction()) {
+            return probed;
+        }
+        // The probe can only prove sharing, never its absence: under load (ten runs at once through a
+        // pool of four) a transaction pooler may hand sessions out so that no round shows it, and the
+        // session lock would then not hold. With something between us and the server, assume it.
+        return new Pooling(true, "the server answers at another address than the URL's (a pooler or proxy stands between),"
+                + " and session pooling cannot be told from transaction pooling for certain");
     }
 
     /** Whether the URL's only host and port are where the server says it listens. */
