@@ -97,6 +97,19 @@ class LauncherIT {
     }
 
     @Test
+    void aJdkWithoutAReleaseFileRunsAsJava17WithoutAWord() throws Exception {
+        // A JDK whose version cannot be read from its release file: the class-data-sharing path, quietly.
+        Path jdk = Files.createDirectories(dir.resolve("jdk/bin"));
+        Files.createSymbolicLink(jdk.resolve("java"), Path.of(System.getProperty("java.home"), "bin/java"));
+        Path home = install();
+        Run r = run(dir, Map.of("STRATA_JAVA_HOME", jdk.getParent().toString(), "STRATA_ARCHIVE", "off"),
+            home.resolve("bin/migrate").toString(), "--version");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("strata ");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
     void aStrataJavaHomeWithoutJavaIsOneClearLine() throws Exception {
         Path home = install();
         Run r = run(dir, Map.of("STRATA_JAVA_HOME", dir.resolve("nothing").toString()),
