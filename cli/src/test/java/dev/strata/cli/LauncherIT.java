@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The launcher as a user meets it: through a symlink from another folder, and from the install archive
  * unpacked into a read-only folder, where the start-up archive goes to the user's cache, made in the
- * background. Runs after {@code package}, so the jar and the install archive exist.
+ * background; on a JDK 25 (an ahead-of-time cache, found in /usr/lib/jvm without being asked) and on
+ * the JDK 17 the build runs on (a static class-data-sharing archive). Runs after {@code package}, so
+ * the jar and the install archive exist. Needs a JDK 25 in /usr/lib/jvm/*25* (or named by
+ * STRATA_JAVA_HOME_25) and fails without one.
  */
 class LauncherIT {
 
@@ -35,6 +39,83 @@ class LauncherIT {
         Run r = run(dir, Map.of("STRATA_ARCHIVE", "off"), link.toString(), "--version");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("strata ");
+    }
+
+    @Test
+    void onAJdk25TheFirstRunStartsWithoutACacheAndTheNextUsesTheAotCacheMadeInTheBackground() throws Exception {
+        Path home = install();
+        Path jdk25 = jdk25();
+        Path log1 = dir.resolve("run1.log");
+        Path log2 = dir.resolve("run2.log");
+        // No STRATA_JAVA_HOME, and a JAVA_HOME older than 25: the launcher finds the JDK 25 in /usr/lib/jvm
+        // itself (or the one named for the test, passed the way a user would).
+        Map<String, String> env = new HashMap<>(Map.of("JAVA_HOME", System.getProperty("java.home")));
+        if (System.getenv("STRATA_JAVA_HOME_25") != null) {
+            env.put("STRATA_JAVA_HOME", jdk25.toString());
+        }
+        Map<String, String> first = new HashMap<>(env);
+        first.put("JDK_JAVA_OPTIONS", "-Xlog:class+load:file=" + log1);
+        Run r = run(dir, first, home.resolve("bin/migrate").toString(), "--version");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("strata ");
+        assertThat(Files.readString(log1)).as("the first run's classes").contains("dev.strata.cli.Main")
+            .doesNotContain("dev.strata.cli.Main source: shared objects file");
+        assertThat(waitFor(home.resolve("lib/migrate.aot"))).as("an AOT cache next to the jar").isTrue();
+        assertThat(Files.readString(home.resolve("lib/migrate.aot.path")))
+            .contains(home.resolve("lib/migrate.jar").toString())
+            .contains(jdk25.resolve("bin/java").toRealPath().toString());
+        assertThat(home.resolve("lib/migrate.jsa")).doesNotExist();
+        assertThat(home.resolve("lib").toFile().list()).as("no temporary files left").allMatch(
+            f -> f.equals("migrate.jar") || f.startsWith("migrate.aot"));
+
+        Map<String, String> second = new HashMap<>(env);
+        second.put("JDK_JAVA_OPTIONS", "-Xlog:class+load:file=" + log2);
+        Run again = run(dir, second, home.resolve("bin/migrate").toString(), "--version");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).startsWith("strata ");
+        assertThat(again.err()).doesNotContain("warning").doesNotContain("AOT");
+        assertThat(Files.readString(log2)).as("the second run's classes")
+            .contains("dev.strata.cli.Main source: shared objects file");
+    }
+
+    @Test
+    void onJava17TheLauncherKeepsTheClassDataSharingArchive() throws Exception {
+        assertThat(Runtime.version().feature()).as("the build's own JDK is the Java 17 to test").isLessThan(25);
+        Path home = install();
+        Path log = dir.resolve("run.log");
+        Map<String, String> env = Map.of("STRATA_JAVA_HOME", System.getProperty("java.home"));
+        Run r = run(dir, env, home.resolve("bin/migrate").toString(), "--version");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(waitFor(home.resolve("lib/migrate.jsa"))).as("a CDS archive next to the jar").isTrue();
+        assertThat(home.resolve("lib/migrate.aot")).doesNotExist();
+        Map<String, String> logged = new HashMap<>(env);
+        logged.put("JDK_JAVA_OPTIONS", "-Xlog:class+load:file=" + log);
+        Run again = run(dir, logged, home.resolve("bin/migrate").toString(), "--version");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).startsWith("strata ");
+        assertThat(Files.readString(log)).contains("dev.strata.cli.Main source: shared objects file");
+    }
+
+    @Test
+    void aJdkWithoutAReleaseFileRunsAsJava17WithoutAWord() throws Exception {
+        // A JDK whose version cannot be read from its release file: the class-data-sharing path, quietly.
+        Path jdk = Files.createDirectories(dir.resolve("jdk/bin"));
+        Files.createSymbolicLink(jdk.resolve("java"), Path.of(System.getProperty("java.home"), "bin/java"));
+        Path home = install();
+        Run r = run(dir, Map.of("STRATA_JAVA_HOME", jdk.getParent().toString(), "STRATA_ARCHIVE", "off"),
+            home.resolve("bin/migrate").toString(), "--version");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("strata ");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void aStrataJavaHomeWithoutJavaIsOneClearLine() throws Exception {
+        Path home = install();
+        Run r = run(dir, Map.of("STRATA_JAVA_HOME", dir.resolve("nothing").toString()),
+            home.resolve("bin/migrate").toString(), "--version");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: STRATA_JAVA_HOME=" + dir.resolve("nothing") + " has no bin/java\n");
     }
 
     @Test
@@ -76,8 +157,44 @@ class LauncherIT {
             return false;
         }
         try (var files = Files.list(folder)) {
-            return files.anyMatch(f -> f.getFileName().toString().endsWith(".jsa"));
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".jsa")
+                || f.getFileName().toString().endsWith(".aot"));
         }
+    }
+
+    /** The launcher and the jar copied as the install archive lays them out: bin/migrate, lib/migrate.jar. */
+    private Path install() throws IOException {
+        Path home = dir.resolve("strata");
+        Files.createDirectories(home.resolve("bin"));
+        Files.createDirectories(home.resolve("lib"));
+        Files.copy(ROOT.resolve("bin/migrate"), home.resolve("bin/migrate"));
+        Files.copy(ROOT.resolve("cli/target/migrate.jar"), home.resolve("lib/migrate.jar"));
+        return home;
+    }
+
+    private static Path jdk25() throws IOException {
+        String named = System.getenv("STRATA_JAVA_HOME_25");
+        if (named != null) {
+            return Path.of(named);
+        }
+        try (var jdks = Files.newDirectoryStream(Path.of("/usr/lib/jvm"), "*25*")) {
+            for (Path jdk : jdks) {
+                if (Files.isExecutable(jdk.resolve("bin/java"))) {
+                    return jdk;
+                }
+            }
+        }
+        throw new AssertionError("no JDK 25 in /usr/lib/jvm/*25*: install one (e.g. temurin-25-jdk) or set STRATA_JAVA_HOME_25");
+    }
+
+    /** Waits up to two minutes for an archive the launcher makes in the background, and for its lock to go. */
+    private static boolean waitFor(Path archive) throws InterruptedException {
+        Path lock = archive.resolveSibling(archive.getFileName() + ".lock");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!(Files.exists(archive) && !Files.exists(lock)) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        return Files.exists(archive) && !Files.exists(lock);
     }
 
     private static String version() throws IOException {

@@ -210,19 +210,19 @@ public final class TargetDatabase implements AutoCloseable {
     }
 
     public void resetSession() throws SQLException {
+        // RESET ALL leaves the role and session authorization a revision may have set.
+        StringBuilder sql = new StringBuilder("RESET SESSION AUTHORIZATION; RESET ROLE; RESET ALL");
+        if (restoredSearchPath != null) {
+            sql.append("; SET search_path TO ").append(restoredSearchPath);
+        }
+        if (server.versionNum() >= 140000 && !pooling.perTransaction()) {
+            // A killed migrator's session (and its advisory lock) ends within a second instead of
+            // lingering until its statement finishes.
+            sql.append("; SET client_connection_check_interval = '1s'");
+        }
+        // One round trip: the driver sends the statements together (the runner resets once per step).
         try (Statement s = connection.createStatement()) {
-            // RESET ALL leaves the role and session authorization a revision may have set.
-            s.execute("RESET SESSION AUTHORIZATION");
-            s.execute("RESET ROLE");
-            s.execute("RESET ALL");
-            if (restoredSearchPath != null) {
-                s.execute("SET search_path TO " + restoredSearchPath);
-            }
-            if (server.versionNum() >= 140000 && !pooling.perTransaction()) {
-                // A killed migrator's session (and its advisory lock) ends within a second instead of
-                // lingering until its statement finishes.
-                s.execute("SET client_connection_check_interval = '1s'");
-            }
+            s.execute(sql.toString());
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.strata.run;
 
-import dev.strata.db.DatabaseException;
 import dev.strata.plan.Plan;
 import dev.strata.plan.Step;
 import dev.strata.source.Script;
@@ -68,7 +67,11 @@ public final class Runner {
         this.session = session;
     }
 
-    /** Runs every step in order, each starting from a freshly reset session. */
+    /**
+     * Runs every step in order, each starting from a freshly reset session: a step that succeeds has
+     * reset the session in the transaction that recorded it, and that transaction committed, so the
+     * next step starts from a reset session without another round trip.
+     */
     public void run(Plan plan) {
         listener.planned(plan.steps());
         for (Step step : plan.steps()) {
@@ -76,11 +79,6 @@ public final class Runner {
                 throw stoppedBefore(step);
             }
             runStep(step);
-            try {
-                session.run();
-            } catch (SQLException e) {
-                throw new DatabaseException(target, "cannot reset the session after revision " + step.revision().id() + ": " + describe(e));
-            }
         }
     }
 
