@@ -231,7 +231,7 @@ server.on('error', (e) => {
 })
 
 server.listen(opts.port, HOST, () => {
-  const url = `jdbc:postgresql://${HOST === '0.0.0.0' ? '127.0.0.1' : HOST}:${opts.port}/postgres?user=postgres&password=postgres&sslmode=disable&prepareThreshold=0`
+  const url = `jdbc:postgresql://${HOST === '0.0.0.0' ? '127.0.0.1' : HOST}:${opts.port}/postgres?user=postgres&password=tsdb&sslmode=disable&prepareThreshold=0`
   console.log(`strata-tsdb ready: ${url} (${opts.dataDir ? `data dir ${opts.dataDir}` : 'in memory'})`)
 })
 
