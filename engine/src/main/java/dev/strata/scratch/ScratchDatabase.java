@@ -169,27 +169,6 @@ public final class ScratchDatabase implements AutoCloseable {
      * with TimescaleDB installed, views are left to that block.
      */
     private static void dropRelationsInBatches(Connection c) throws SQLException {
-        java.util.Map<String, List<String>> byKind = new java.util.LinkedHashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
-                SELECT c.relkind, format('%I.%I', n.nspname, c.relname)
-                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE c.relkind IN ('r', 'p', 'v', 'm') AND c.relispartition = false
-                  AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'timescaledb_information',
-                                        'timescaledb_experimental', 'toolkit_experimental')
-                  AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT LIKE '\\_timescaledb%'
-                  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
-                                  AND d.deptype = 'e')
-                  AND (to_regclass('_timescaledb_catalog.continuous_agg') IS NULL OR c.relkind <> 'v')
-                ORDER BY c.relkind DESC, 2""")) {
-            while (rs.next()) {
-                String kind = switch (rs.getString(1)) {
-                    case "v" -> "VIEW";
-                    case "m" -> "MATERIALIZED VIEW";
-                    default -> "TABLE";
-                };
-                byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(rs.getString(2));
-            }
-        }
         // TimescaleDB drops a hypertable only on its own ("cannot drop a hypertable along with other objects").
         java.util.Set<String> hypertables = new java.util.HashSet<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT to_regclass('_timescaledb_catalog.hypertable') IS NOT NULL")) {
@@ -202,25 +181,52 @@ public final class ScratchDatabase implements AutoCloseable {
                 }
             }
         }
-        List<String> tables = byKind.getOrDefault("TABLE", new ArrayList<>());
-        tables.stream().filter(hypertables::contains).forEach(t -> byKind.computeIfAbsent("TABLE " + t, k -> new ArrayList<>()));
-        tables.removeIf(hypertables::contains);
+        List<String> drops = new ArrayList<>();
+        List<String> batch = new ArrayList<>();
+        String batchKind = null;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END,
+                       format('%I.%I', n.nspname, c.relname)
+                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relkind IN ('r', 'p', 'v', 'm') AND c.relispartition = false
+                  AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'timescaledb_information',
+                                        'timescaledb_experimental', 'toolkit_experimental')
+                  AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT LIKE '\\_timescaledb%'
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                                  AND d.deptype = 'e')
+                  AND (to_regclass('_timescaledb_catalog.continuous_agg') IS NULL OR c.relkind <> 'v')
+                ORDER BY c.relkind DESC, 2""")) {
+            while (rs.next()) {
+                String kind = rs.getString(1);
+                String name = rs.getString(2);
+                if (hypertables.contains(name)) {
+                    drops.add("DROP TABLE IF EXISTS " + name + " CASCADE");
+                    continue;
+                }
+                if (!kind.equals(batchKind) || batch.size() == DROP_BATCH) {
+                    addDrop(drops, batchKind, batch);
+                    batchKind = kind;
+                }
+                batch.add(name);
+            }
+            addDrop(drops, batchKind, batch);
+        }
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
-            for (java.util.Map.Entry<String, List<String>> e : byKind.entrySet()) {
-                if (e.getKey().startsWith("TABLE ")) {
-                    s.execute("DROP TABLE IF EXISTS " + e.getKey().substring(6) + " CASCADE");
-                    continue;
-                }
-                List<String> names = e.getValue();
-                for (int from = 0; from < names.size(); from += DROP_BATCH) {
-                    s.execute("DROP " + e.getKey() + " IF EXISTS " + String.join(", ", names.subList(from,
-                            Math.min(names.size(), from + DROP_BATCH))) + " CASCADE");
-                }
+            for (String drop : drops) {
+                s.execute(drop);
             }
         } finally {
             c.setAutoCommit(auto);
+        }
+    }
+
+    /** Adds one {@code DROP kind IF EXISTS names CASCADE} for the names gathered so far, and starts a new batch. */
+    private static void addDrop(List<String> drops, String kind, List<String> names) {
+        if (!names.isEmpty()) {
+            drops.add("DROP " + kind + " IF EXISTS " + String.join(", ", names) + " CASCADE");
+            names.clear();
         }
     }
 
@@ -304,11 +310,6 @@ public final class ScratchDatabase implements AutoCloseable {
                     DO $strata$
                     DECLARE r record;
                     BEGIN
-                      IF to_regclass('timescaledb_information.continuous_aggregates') IS NOT NULL THEN
-                        FOR r IN EXECUTE 'SELECT view_schema, view_name FROM timescaledb_information.continuous_aggregates' LOOP
-                          EXECUTE format('DROP MATERIALIZED VIEW IF EXISTS %I.%I CASCADE', r.view_schema, r.view_name);
-                        END LOOP;
-                      END IF;
                       FOR r IN SELECT extname FROM pg_extension WHERE extname NOT IN ('plpgsql', 'timescaledb') LOOP
                         EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', r.extname);
                       END LOOP;
