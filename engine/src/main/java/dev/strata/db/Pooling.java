@@ -43,18 +43,14 @@ public record Pooling(boolean perTransaction, String evidence) {
      * Tells how {@code connection} is served. A probe that cannot finish (the second connection is
      * refused or waits too long) is taken as per-transaction pooling: the lock for that case is safe on
      * any connection, the session lock is not.
+     *
+     * @param serverAddress the server's address as the session sees it ({@code inet_server_addr()}; null
+     *                      over a Unix socket)
+     * @param serverPort    {@code inet_server_port()}
+     * @param version       {@code version()}
      */
-    static Pooling of(Connection connection, ConnectionSpec spec, String applicationName) throws SQLException {
-        String serverAddress;
-        int serverPort;
-        String version;
-        try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT host(inet_server_addr()), inet_server_port(), version()")) {
-            rs.next();
-            serverAddress = rs.getString(1);
-            serverPort = rs.getInt(2);
-            version = rs.getString(3);
-        }
+    static Pooling of(Connection connection, ConnectionSpec spec, String applicationName, String serverAddress, int serverPort,
+                      String version) throws SQLException {
         if (serverAddress == null && version != null && version.contains("Emscripten")) {
             // PGlite (bin/tsdb): an embedded server that serves one session at a time; nothing to pool.
             return new Pooling(false, "an embedded server (PGlite) with a single session");

@@ -1,8 +1,5 @@
 package dev.strata.db;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
 import dev.strata.config.ToolVersion;
 import dev.strata.config.ConnectionSpec;
 import dev.strata.config.TargetConfig;
@@ -15,8 +12,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * One target's database for the length of a command: a HikariCP pool of a single connection, borrowed
- * once and held, so the advisory lock, the version rows and the migration statements share one session.
+ * One target's database for the length of a command: one connection, opened once and held, so the
+ * advisory lock, the version rows and the migration statements share one session.
  */
 public final class TargetDatabase implements AutoCloseable {
 
@@ -25,18 +22,17 @@ public final class TargetDatabase implements AutoCloseable {
 
     private final TargetConfig target;
     private final ConnectionSpec spec;
-    private final HikariDataSource pool;
     private final Connection connection;
-    private final ServerInfo server;
+    private final int versionNum;
     private final Pooling pooling;
+    private ServerInfo server;
+    private String defaultSchema;
 
-    private TargetDatabase(TargetConfig target, ConnectionSpec spec, HikariDataSource pool, Connection connection, ServerInfo server,
-                           Pooling pooling) {
+    private TargetDatabase(TargetConfig target, ConnectionSpec spec, Connection connection, int versionNum, Pooling pooling) {
         this.target = target;
         this.spec = spec;
-        this.pool = pool;
         this.connection = connection;
-        this.server = server;
+        this.versionNum = versionNum;
         this.pooling = pooling;
     }
 
@@ -80,58 +76,39 @@ public final class TargetDatabase implements AutoCloseable {
     }
 
     private static TargetDatabase connect(TargetConfig target, ConnectionSpec spec) throws SQLException {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(spec.jdbcUrl());
-        if (spec.user() != null) {
-            config.setUsername(spec.user());
-        }
-        if (spec.password() != null) {
-            config.setPassword(spec.password());
-        }
-        config.setPoolName("strata-" + target.name());
-        config.setMaximumPoolSize(1);
-        config.setMinimumIdle(0);
-        config.setAutoCommit(true);
-        config.setConnectionTimeout(30_000);
-        // One synchronous attempt when the pool starts: open() does its own retrying with backoff.
-        config.setInitializationFailTimeout(1);
-        config.addDataSourceProperty("ApplicationName", applicationName());
-        config.addDataSourceProperty("connectTimeout", "10");
-        HikariDataSource pool;
+        String app = applicationName();
+        java.util.Properties props = credentials(spec, app);
+        props.setProperty("connectTimeout", "10");
+        Connection connection = driverConnection(spec, props);
         try {
-            pool = new HikariDataSource(config);
-        } catch (HikariPool.PoolInitializationException e) {
-            throw e.getCause() instanceof SQLException cause ? cause : new SQLException(String.valueOf(e.getMessage()), "08001");
-        }
-        Connection connection;
-        try {
-            connection = pool.getConnection();
-        } catch (SQLException e) {
-            pool.close();
-            throw e.getCause() instanceof SQLException cause ? cause : e;
-        }
-        try {
-            ServerInfo server = ServerInfo.probe(connection);
-            Pooling pooling = Pooling.of(connection, spec, applicationName());
+            // What the server is and where it answers, in one round trip.
+            int versionNum;
+            String searchPath;
+            Pooling pooling;
+            try (Statement s = connection.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int, host(inet_server_addr()),"
+                         + " inet_server_port(), version(), current_setting('search_path')")) {
+                rs.next();
+                versionNum = rs.getInt(1);
+                searchPath = rs.getString(5);
+                pooling = Pooling.of(connection, spec, app, rs.getString(2), rs.getInt(3), rs.getString(4));
+            }
             if (pooling.perTransaction()) {
                 // A statement prepared on one server session is unknown to the next (PgBouncer before
                 // 1.21, and later ones without max_prepared_statements): unnamed statements only.
                 connection.unwrap(org.postgresql.PGConnection.class).setPrepareThreshold(0);
             }
-            TargetDatabase db = new TargetDatabase(target, spec, pool, connection, server, pooling);
-            String searchPath = db.show("search_path");
-            db.resetSession();
-            if (!searchPath.equals(db.show("search_path"))) {
+            TargetDatabase db = new TargetDatabase(target, spec, connection, versionNum, pooling);
+            if (!searchPath.equals(db.resetAndRead())) {
                 // RESET ALL goes back to the value the backend started with; on PostgreSQL that is
                 // what the connection began with, but a proxy or an embedded server (PGlite) may have
                 // set the search path after its backend started. Keep what the connection began with.
                 db.restoredSearchPath = searchPath;
-                db.resetSession();
+                db.resetAndRead();
             }
             return db;
         } catch (SQLException e) {
             connection.close();
-            pool.close();
             throw e;
         }
     }
@@ -142,6 +119,14 @@ public final class TargetDatabase implements AutoCloseable {
      * {@code timeoutSeconds} to connect and for each answer.
      */
     static Connection plainConnection(ConnectionSpec spec, String applicationName, int timeoutSeconds) throws SQLException {
+        java.util.Properties props = credentials(spec, applicationName);
+        props.setProperty("connectTimeout", Integer.toString(timeoutSeconds));
+        props.setProperty("socketTimeout", Integer.toString(timeoutSeconds));
+        props.setProperty("prepareThreshold", "0");
+        return driverConnection(spec, props);
+    }
+
+    private static java.util.Properties credentials(ConnectionSpec spec, String applicationName) {
         java.util.Properties props = new java.util.Properties();
         if (spec.user() != null) {
             props.setProperty("user", spec.user());
@@ -150,10 +135,22 @@ public final class TargetDatabase implements AutoCloseable {
             props.setProperty("password", spec.password());
         }
         props.setProperty("ApplicationName", applicationName);
-        props.setProperty("connectTimeout", Integer.toString(timeoutSeconds));
-        props.setProperty("socketTimeout", Integer.toString(timeoutSeconds));
-        props.setProperty("prepareThreshold", "0");
-        return java.sql.DriverManager.getConnection(spec.jdbcUrl(), props);
+        return props;
+    }
+
+    /**
+     * A connection from the PostgreSQL driver itself. Not through a pool: a command holds one
+     * connection per target for its whole life, so a pool has nothing to share, and HikariCP's pool of
+     * one cost a second connection on every start (its fail-fast check opens one and, with no idle
+     * connections wanted, closes it) and about 30 ms on close (docs/decisions.md, "One connection per
+     * target"). Not through DriverManager either, which would look every driver up on the class path.
+     */
+    private static Connection driverConnection(ConnectionSpec spec, java.util.Properties props) throws SQLException {
+        Connection connection = new org.postgresql.Driver().connect(spec.jdbcUrl(), props);
+        if (connection == null) {
+            throw new SQLException("not a PostgreSQL JDBC URL: " + spec.display(), "08001");
+        }
+        return connection;
     }
 
     /** The application_name our sessions carry, so a waiting run can say who holds the lock. */
@@ -202,40 +199,57 @@ public final class TargetDatabase implements AutoCloseable {
      */
     private String restoredSearchPath;
 
-    private String show(String setting) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SHOW " + setting)) {
-            rs.next();
-            return rs.getString(1);
+    public void resetSession() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(resetSql());
         }
     }
 
-    public void resetSession() throws SQLException {
+    /**
+     * Resets the session as {@link #resetSession()} does and, in the same round trip, reads the search
+     * path it leaves and the schema unqualified names then resolve to ({@link #defaultSchema()}).
+     *
+     * @return the search path after the reset
+     */
+    private String resetAndRead() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            boolean rows = s.execute(resetSql() + "; SELECT current_setting('search_path'), current_schema()");
+            while (!rows) {
+                rows = s.getMoreResults();
+                if (!rows && s.getUpdateCount() == -1) {
+                    throw new SQLException("no answer to the session reset's closing query", "08P01");
+                }
+            }
+            try (ResultSet rs = s.getResultSet()) {
+                rs.next();
+                defaultSchema = rs.getString(2);
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private String resetSql() {
         // RESET ALL leaves the role and session authorization a revision may have set.
         StringBuilder sql = new StringBuilder("RESET SESSION AUTHORIZATION; RESET ROLE; RESET ALL");
         if (restoredSearchPath != null) {
             sql.append("; SET search_path TO ").append(restoredSearchPath);
         }
-        if (server.versionNum() >= 140000 && !pooling.perTransaction()) {
+        if (versionNum >= 140000 && !pooling.perTransaction()) {
             // A killed migrator's session (and its advisory lock) ends within a second instead of
             // lingering until its statement finishes.
             sql.append("; SET client_connection_check_interval = '1s'");
         }
         // One round trip: the driver sends the statements together (the runner resets once per step).
-        try (Statement s = connection.createStatement()) {
-            s.execute(sql.toString());
-        }
+        return sql.toString();
     }
 
     /**
      * The schema unqualified names resolve to on a fresh session (the first existing schema of the
      * search path), or null: the version tables are qualified with it, so a revision that changes the
-     * search path cannot make Strata lose them.
+     * search path cannot make Strata lose them. Read when connecting.
      */
-    public String defaultSchema() throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT current_schema()")) {
-            rs.next();
-            return rs.getString(1);
-        }
+    public String defaultSchema() {
+        return defaultSchema;
     }
 
     public TargetConfig target() {
@@ -246,7 +260,11 @@ public final class TargetDatabase implements AutoCloseable {
         return connection;
     }
 
-    public ServerInfo server() {
+    /** What the server is, read on first use (a plan that needs TimescaleDB): connecting does not ask. */
+    public ServerInfo server() throws SQLException {
+        if (server == null) {
+            server = ServerInfo.probe(connection);
+        }
         return server;
     }
 
@@ -271,6 +289,5 @@ public final class TargetDatabase implements AutoCloseable {
         } catch (SQLException ignored) {
             // closing a broken connection: nothing left to do
         }
-        pool.close();
     }
 }
