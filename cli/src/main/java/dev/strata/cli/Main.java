@@ -12,7 +12,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        silenceJavaUtilLogging();
+        QuietLogging.start();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         Signals.install(err);
@@ -20,16 +20,6 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(code);
-    }
-
-    /**
-     * The PostgreSQL driver logs through java.util.logging, whose default handler prints to stderr
-     * (a bad URL gives "WARNING: JDBC URL invalid port number"). Strata reports every problem itself,
-     * in one line; nothing else may reach the terminal.
-     */
-    static void silenceJavaUtilLogging() {
-        java.util.logging.LogManager.getLogManager().reset();
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.OFF);
     }
 
     /** The command the arguments name, or null (help, a typo): then every command is registered. */
