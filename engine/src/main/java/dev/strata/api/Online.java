@@ -152,8 +152,8 @@ public final class Online {
                     }
                 }
                 plan.warnings().forEach(w -> out.info("Warning: " + w));
-                new Runner(target.name(), db.connection(), store, this::loaded, ToolVersion.get(), out, db::resetSession, stop,
-                        () -> lock.fence(db.connection())).run(plan);
+                new Runner(target.name(), db.connection(), store, this::loaded, ToolVersion.get(), out, db::resetSql, stop,
+                        lock.fences() ? () -> lock.fence(db.connection()) : null).run(plan);
                 return plan;
             }
         } catch (SQLException e) {

@@ -98,6 +98,11 @@ public final class AdvisoryLock implements MigrationLock {
         }
     }
 
+    @Override
+    public boolean fences() {
+        return false;
+    }
+
     /** The session lock needs no fence: no other session can hold it while this one lives. */
     @Override
     public void fence(Connection connection) {

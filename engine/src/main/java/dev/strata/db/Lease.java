@@ -212,6 +212,11 @@ public final class Lease implements MigrationLock {
     }
 
     @Override
+    public boolean fences() {
+        return true;
+    }
+
+    @Override
     public void fence(Connection connection) throws SQLException {
         String lost = renewer.lost;
         if (lost == null && !renew(connection)) {

@@ -35,6 +35,9 @@ public sealed interface MigrationLock extends AutoCloseable permits AdvisoryLock
      */
     void fence(Connection connection) throws SQLException;
 
+    /** Whether {@link #fence} checks anything (a lease can be lost; a session lock cannot). */
+    boolean fences();
+
     @Override
     void close();
 }

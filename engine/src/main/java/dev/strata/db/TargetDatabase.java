@@ -228,7 +228,8 @@ public final class TargetDatabase implements AutoCloseable {
         }
     }
 
-    private String resetSql() {
+    /** The statements {@link #resetSession()} runs, for a caller that sends them with its own. */
+    public String resetSql() {
         // RESET ALL leaves the role and session authorization a revision may have set.
         StringBuilder sql = new StringBuilder("RESET SESSION AUTHORIZATION; RESET ROLE; RESET ALL");
         if (restoredSearchPath != null) {

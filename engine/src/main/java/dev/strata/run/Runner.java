@@ -46,13 +46,14 @@ public final class Runner {
 
     public Runner(String target, Connection connection, VersionStore store, Function<String, Script.Loaded> scripts,
                   String toolVersion, Listener listener, SessionReset session) {
-        this(target, connection, store, scripts, toolVersion, listener, session, Stop.never(), () -> { });
+        this(target, connection, store, scripts, toolVersion, listener, session, Stop.never(), null);
     }
 
     /**
      * @param stop  asked from another thread to stop the run where it safely can (see {@link Stop})
      * @param fence run in each transaction that records a step, and before a step that may commit
-     *              part-way starts: throws unless the run still holds its migration lock
+     *              part-way starts: throws unless the run still holds its migration lock; null when
+     *              the lock needs none (a session lock, which no one else can hold while it lives)
      */
     public Runner(String target, Connection connection, VersionStore store, Function<String, Script.Loaded> scripts,
                   String toolVersion, Listener listener, SessionReset session, Stop stop, Fence fence) {
@@ -87,9 +88,21 @@ public final class Runner {
         void check() throws SQLException;
     }
 
-    /** Resets the session between steps (RESET ALL and Strata's own settings). */
+    /** The statements that reset the session between steps (RESET ALL and Strata's own settings). */
     public interface SessionReset {
-        void run() throws SQLException;
+        String sql();
+    }
+
+    /** Resets the session on its own (the recording of a step does it in the same round trip). */
+    void resetSession() throws SQLException {
+        execute(session.sql());
+    }
+
+    /** Checks the run's lock, when it needs a check (see the constructor). */
+    void checkFence() throws SQLException {
+        if (fence != null) {
+            fence.check();
+        }
     }
 
     private void runStep(Step step) {

@@ -56,7 +56,7 @@ final class StepRun {
         started = Instant.now();
         if (mayCommitPartway()) {
             try {
-                r.fence.check();
+                r.checkFence();
                 row = r.store.startStep(id(), step.direction().word(), checksum, step.revision().message(), started,
                         r.toolVersion, progressAt(0));
                 if (units.stream().anyMatch(u -> !u.transactional())) {
@@ -223,13 +223,19 @@ final class StepRun {
 
     /** Writes the step's head change and history row, from a reset session, and commits. */
     private void recordAndCommit() throws SQLException {
-        r.session.run(); // the revision's SET ROLE or search_path must not decide how Strata records it
-        r.fence.check();
+        // The revision's SET ROLE or search_path must not decide how Strata records it: the session is
+        // reset first, in the recording's own round trip unless a fence must run in between.
+        String reset = r.session.sql();
+        if (r.fence != null || row != null) {
+            r.resetSession();
+            r.checkFence();
+            reset = null;
+        }
         if (row != null) {
             r.store.applyAndFinish(step.change(), row, Instant.now());
         } else {
             r.store.applyAndRecord(step.change(), id(), step.direction().word(), checksum, step.revision().message(), started,
-                    Instant.now(), r.toolVersion);
+                    Instant.now(), r.toolVersion, reset);
         }
         r.connection.commit();
     }
@@ -331,7 +337,7 @@ final class StepRun {
     private void finish(String outcome, String error) {
         try {
             r.connection.setAutoCommit(true);
-            r.session.run();
+            r.resetSession();
             if (row != null) {
                 r.store.finishStep(row, outcome, Instant.now(), error);
             } else {

@@ -133,24 +133,50 @@ public final class VersionStore {
      * Writes a step's head change and its history row ({@code applied}). A single-row change and the
      * history row go to the server as one statement (the row is only recorded if the change touched
      * exactly one row), saving a round trip per step; merges and unmerges take the two-step path.
+     *
+     * @param preamble statements without parameters to run first, in the same round trip (the session
+     *                 reset between steps), or null
      */
     public void applyAndRecord(HeadChange change, String revision, String direction, String checksum, String message,
-                               Instant started, Instant finished, String toolVersion) throws SQLException {
+                               Instant started, Instant finished, String toolVersion, String preamble) throws SQLException {
         List<String> sqls = tables.statements(change);
         if (sqls.size() != 1) {
+            if (preamble != null) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute(preamble);
+                }
+            }
             apply(change);
             recordHistory(revision, direction, checksum, message, started, finished, toolVersion, "applied", null);
             return;
         }
         String sql = "WITH changed AS (" + sqls.get(0) + " RETURNING 1) " + historyInsert() .replace(" VALUES (", " SELECT ")
                 .replace(", ?)", ", ? FROM changed");
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        // The preamble (statements without parameters) goes in the same round trip; the driver sends
+        // them together and the last update count is the recording's.
+        try (PreparedStatement ps = connection.prepareStatement(preamble == null ? sql : preamble + "; " + sql)) {
             bindHistory(ps, revision, direction, checksum, message, started, finished, toolVersion, "applied", null);
-            int n = ps.executeUpdate();
+            int n = lastUpdateCount(ps);
             if (n != 1) {
                 throw new SQLException("the version table changed under this run: '" + sqls.get(0) + "' touched " + n
                         + " rows instead of 1", "40001");
             }
+        }
+    }
+
+    /** Runs {@code ps} and returns the update count of its last statement. */
+    private static int lastUpdateCount(PreparedStatement ps) throws SQLException {
+        boolean rows = ps.execute();
+        int last = -1;
+        while (true) {
+            if (!rows) {
+                int count = ps.getUpdateCount();
+                if (count == -1) {
+                    return last;
+                }
+                last = count;
+            }
+            rows = ps.getMoreResults();
         }
     }
 
