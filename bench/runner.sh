@@ -11,13 +11,16 @@
 #   (DB=NAME, default strata_bench; JDK17=DIR, JDK25=DIR as in bench/startup.sh; NOBUILD=1 skips the build;
 #   SYNC=off runs both on a database with synchronous_commit = off: no commit waits for its WAL flush,
 #   which on a disk shared with other work varies more than everything else put together, so what is
-#   left is the client's own cost per migration, round trips included)
+#   left is the client's own cost per migration, round trips included; RAM=1 puts the database in a
+#   tablespace on /dev/shm (needs root): CREATE TABLE then creates its files in memory, which takes out
+#   the disk's noise that dominates both psql and Strata on a shared machine)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=${1:-bench-out}/runner
 rounds=${2:-3}
 db=${DB:-strata_bench}
 n=1000
+command -v hyperfine >/dev/null || apt-get install -y -q hyperfine >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q hyperfine >/dev/null; }
 [ -n "${NOBUILD:-}" ] || mvn -q -B -o -Dstyle.color=never -DskipTests package
 rm -rf "$out" && mkdir -p "$out/m"
 out=$(cd "$out" && pwd)
@@ -36,11 +39,20 @@ for i in $(seq 1 $n); do
   printf 'BEGIN;\n%s\nCOMMIT;\n' "$stmt" >> "$sql"
 done
 printf '[scripts]\nlocations = ["m"]\n[targets.bench]\nurl = "jdbc:postgresql://127.0.0.1:5432/%s"\nuser = "postgres"\n' "$db" > "$out/migrate.toml"
+where=""
+if [ -n "${RAM:-}" ]; then
+  mkdir -p /dev/shm/strata_bench_ts && chown postgres:postgres /dev/shm/strata_bench_ts
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db" 2>/dev/null
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP TABLESPACE IF EXISTS strata_bench_ram" \
+    -c "CREATE TABLESPACE strata_bench_ram LOCATION '/dev/shm/strata_bench_ts'"
+  where=" TABLESPACE strata_bench_ram"
+fi
 fresh() {
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" 2>/dev/null
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db$where" 2>/dev/null
   [ "${SYNC:-on}" = on ] || psql -q -h 127.0.0.1 -U postgres -d postgres -c "ALTER DATABASE $db SET synchronous_commit = off"
 }
-trap 'psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db" 2>/dev/null' EXIT
+trap 'psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db" 2>/dev/null
+  [ -z "${RAM:-}" ] || psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP TABLESPACE IF EXISTS strata_bench_ram" 2>/dev/null' EXIT
 # Each JDK's start-up archive (and the baseline's) is made before the rounds.
 for j in "$jdk17" "$jdk25"; do STRATA_JAVA_HOME=$j STRATA_ARCHIVE=now bin/migrate --version >/dev/null; done
 [ -z "${BASELINE:-}" ] || STRATA_JAVA_HOME=$jdk17 STRATA_ARCHIVE=now "$BASELINE/bin/migrate" --version >/dev/null
@@ -53,7 +65,7 @@ timed() { # NAME COMMAND...: on a fresh database; appends "NAME wall cpu" to $ou
   t=$( { time "$@" >/dev/null 2>"$out/$name.err"; } 2>&1 ) || { cat "$out/$name.err" >&2; exit 1; }
   echo "$name $t" | awk '{ printf "%s %.3f %.3f\n", $1, $2, $3 + $4 }' >> "$out/times"
 }
-echo "== synchronous_commit ${SYNC:-on}; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); JDKs $jdk17, $jdk25; $(psql -h 127.0.0.1 -U postgres -Atc 'select version()' | cut -d, -f1)"
+echo "== synchronous_commit ${SYNC:-on}${RAM:+, database on /dev/shm}; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); JDKs $jdk17, $jdk25; $(psql -h 127.0.0.1 -U postgres -Atc 'select version()' | cut -d, -f1)"
 for r in $(seq 1 "$rounds"); do
   : > "$out/times"
   load=$(cut -d' ' -f1-3 /proc/loadavg)
