@@ -110,7 +110,7 @@ abstract class BaseCommand implements Callable<Integer> {
     Config config() {
         if (config == null) {
             targetName(); // validates -x and --db before anything is read
-            QuietLogging.await();
+            StartupWork.awaitQuietLogging();
             ConfigLoader loader = new ConfigLoader(environment.variables());
             config = loader.load(loader.locate(global.config, environment.workingDir()));
             String name = targetName();

@@ -12,7 +12,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        QuietLogging.start();
+        StartupWork.start(commandName(args) != null);
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         Signals.install(err);
