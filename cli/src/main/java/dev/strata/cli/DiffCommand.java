@@ -58,6 +58,10 @@ final class DiffCommand extends BaseCommand {
             TargetConfig target = TargetSelection.require(config(), targetName(), List.of());
             ConnectionSpec.of(target);
             loadProjectInBackground();
+            SetRun set = setRun(target);
+            if (set != null) {
+                return set.diff(drift, online.toOptions(lock));
+            }
             ConsoleOutput console = new ConsoleOutput(out(), err(), true, false);
             Autogenerate auto = new Autogenerate(this::project, target);
             diff = drift ? auto.drift(online.toOptions(lock), console, Signals.stop()).diff()

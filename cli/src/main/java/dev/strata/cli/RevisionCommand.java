@@ -95,6 +95,10 @@ final class RevisionCommand extends BaseCommand {
         TargetConfig target = dev.strata.api.TargetSelection.require(config(), targetName(), List.of());
         dev.strata.config.ConnectionSpec.of(target);
         loadProjectInBackground();
+        SetRun set = setRun(target);
+        if (set != null) {
+            target = set.single("revision --autogenerate", online.toOptions(lock).connectWait());
+        }
         ConsoleOutput console = new ConsoleOutput(out(), err(), quiet(), verbose());
         var result = new dev.strata.api.Autogenerate(this::project, target)
                 .desired(online.toOptions(lock), console, true, renames);

@@ -161,6 +161,70 @@ final class SetRun {
         return code;
     }
 
+    /**
+     * {@code diff} (or {@code diff --drift}) on every member, one after another (each fills the scratch
+     * database in turn): each member's statements with its name on every line, or one line saying it
+     * has none; exit 1 when any member differs, 3 when one cannot be reached.
+     */
+    int diff(boolean drift, Online.Options options) {
+        List<TargetConfig> members = members(options.connectWait());
+        Map<String, dev.strata.diff.Diff> diffs = new ConcurrentHashMap<>();
+        java.util.function.Supplier<Project> project = project();
+        Summary summary = reads(1).run(base.name(), members, Signals.stop(), (member, stop) -> {
+            ConsoleOutput console = new ConsoleOutput(command.out(), command.err(), true, false);
+            dev.strata.api.Autogenerate auto = new dev.strata.api.Autogenerate(project, member);
+            diffs.put(member.name(), drift ? auto.drift(options, console, stop).diff() : auto.desired(options, console, false, List.of()).diff());
+            return new Fleet.Done(true, -1);
+        }, this::words);
+        int code = summary.exitCode();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (MemberResult r : summary.results()) {
+            dev.strata.diff.Diff diff = diffs.get(r.member());
+            List<String> statements = diff == null ? List.of() : dev.strata.diff.MigrationText.statements(diff);
+            code = Math.max(code, statements.isEmpty() ? 0 : 1);
+            if (command.json()) {
+                Map<String, Object> m = row(r.member());
+                m.putAll(diff == null ? Map.of("statements", List.of()) : DiffCommand.json(diff, statements));
+                m.put("error", r.error());
+                rows.add(m);
+                continue;
+            }
+            String prefix = "[" + r.member() + "] ";
+            if (diff == null) {
+                command.out().println(prefix + "error: " + r.error());
+                continue;
+            }
+            diff.warnings().forEach(w -> command.err().println(prefix + "warning: " + w));
+            if (statements.isEmpty()) {
+                command.out().println(prefix + "-- no differences");
+            }
+            for (String statement : statements) {
+                for (String line : (statement.endsWith(";") ? statement : statement + ";").split("\n", -1)) {
+                    command.out().println(prefix + line);
+                }
+            }
+        }
+        if (command.json()) {
+            command.out().println(Json.write(rows));
+        }
+        return code;
+    }
+
+    /**
+     * The one member a command that needs a single database works on ({@code revision --autogenerate}):
+     * the member {@code --only} names; without it, a set of one member, else a usage error listing them.
+     */
+    TargetConfig single(String commandWords, Duration wait) {
+        List<TargetConfig> members = members(wait);
+        if (members.size() == 1) {
+            return members.get(0);
+        }
+        List<String> names = members.stream().map(TargetConfig::name).toList();
+        throw new dev.strata.error.BadInputException(commandWords + " works on one database, and target '" + base.name() + "' is a set of "
+                + members.size() + (command.global.only.isEmpty() ? "" : " picked") + " members: name one with --only NAME ("
+                + String.join(", ", names.size() > 5 ? names.subList(0, 5) : names) + (names.size() > 5 ? ", ..." : "") + ")");
+    }
+
     /** {@code status}: each member's status, for the status table; a set whose members cannot be found gives one failed row. */
     List<Online.Status> statuses(Online.Options options, int parallel) {
         List<TargetConfig> members;

@@ -200,6 +200,32 @@ class FleetCliIT {
     }
 
     @Test
+    void diffComparesEveryMemberAndAutogenerateWantsOneNamedMember() {
+        cli.write("models/schema.sql", "CREATE TABLE t1 (id int);\nCREATE TABLE t2 (id int, note text);\nCREATE TABLE t3 (id int);\n"
+                + "CREATE TABLE t4 (id int);\nCREATE TABLE t5 (id int);\n");
+        project(null, "desired_schema = \"models/schema.sql\"");
+        assertThat(cli.run("--only", "m00,m01,m02", "upgrade", "heads").code()).isZero();
+        executeOn(memberUrl("m01"), "ALTER TABLE t2 ADD COLUMN note text");
+        Cli.Result diff = cli.run("diff", "--only", "m00,m01,m02");
+        assertThat(diff.code()).as(diff.err()).isEqualTo(1);
+        assertThat(diff.lines()).containsExactly(
+                "[m00] ALTER TABLE public.t2 ADD COLUMN note text;",
+                "[m01] -- no differences",
+                "[m02] ALTER TABLE public.t2 ADD COLUMN note text;");
+        Cli.Result drift = cli.run("--json", "diff", "--drift", "--only", "m00,m01");
+        assertThat(drift.code()).as(drift.err()).isEqualTo(1);
+        assertThat(drift.out()).startsWith("[{\"target\":\"tenants\",\"member\":\"m00\",\"statements\":[],")
+                .contains("{\"target\":\"tenants\",\"member\":\"m01\",\"statements\":[\"ALTER TABLE public.t2 ADD COLUMN note text\"]");
+        Cli.Result many = cli.run("revision", "--autogenerate", "-m", "note");
+        assertThat(many.code()).isEqualTo(2);
+        assertThat(many.err().lines().toList()).containsExactly("error: revision --autogenerate works on one database, and target"
+                + " 'tenants' is a set of 20 members: name one with --only NAME (m00, m01, m02, m03, m04, ...)");
+        Cli.Result one = cli.run("--only", "m00", "revision", "--autogenerate", "-m", "note");
+        assertThat(one.code()).as(one.err()).isZero();
+        assertThat(one.out()).contains("Detected added column 'public.t2.note'");
+    }
+
+    @Test
     void tenantsAsSchemasListedByADirectoryQueryEachGetTheirOwnTablesAndRecords() {
         // The first member database serves as the tenants' database and as the directory.
         String app = memberUrl(name(0));
