@@ -184,6 +184,24 @@ class OnlineIT {
     }
 
     @Test
+    void changedScriptsAreFoundInOrderAmongManyAppliedOnes() throws IOException {
+        // Enough applied revisions for the checksums to be read on all cores.
+        for (int i = 4; i <= 90; i++) {
+            script(String.format("b%02d_t.sql", i), String.format("b%02d", i), i == 4 ? "a3" : String.format("b%02d", i - 1), "",
+                    "CREATE TABLE t" + i + " (id int);", "DROP TABLE t" + i + ";");
+        }
+        upgrade("heads");
+        script("b40_t.sql", "b40", "b39", "", "CREATE TABLE t40 (id bigint);", "DROP TABLE t40;");
+        script("b77_t.sql", "b77", "b76", "", "CREATE TABLE t77 (id bigint);", "DROP TABLE t77;");
+        assertThat(online().status(Online.Options.defaults(), out).changed()).hasSize(2)
+                .satisfiesExactly(c -> assertThat(c).startsWith("b40 ("), c -> assertThat(c).startsWith("b77 ("));
+        script("b91_t.sql", "b91", "b90", "", "CREATE TABLE t91 (id int);", "DROP TABLE t91;");
+        assertThatThrownBy(() -> upgrade("heads")).isInstanceOf(ChecksumMismatchException.class)
+                .hasMessageContaining("b40 (").hasMessageContaining("b77 (");
+        assertThat(heads()).containsExactly("b90");
+    }
+
+    @Test
     void lineEndingsAndTrailingBlanksDoNotCountAsChanges() throws IOException {
         upgrade("a1");
         Path f = dir.resolve("m/a1_users.sql");
