@@ -207,43 +207,14 @@ public final class Online {
         }
         RevisionGraph g = scope.graph();
         BitSet applied = g.ancestors(scope.planner().resolver().exact(heads), true);
-        List<String> ids = new ArrayList<>();
         for (int i = applied.nextSetBit(0); i >= 0; i = applied.nextSetBit(i + 1)) {
-            if (recorded.containsKey(g.id(i))) {
-                ids.add(g.id(i));
-            }
-        }
-        Map<String, Object> sums = sqlChecksums(ids);
-        for (String id : ids) {
-            Object sum = sums.get(id);
-            if (sum instanceof RuntimeException e) {
-                throw e; // the first unreadable script in order, as a loop would have met it
-            }
-            if (!recorded.get(id).equals(sum != null ? sum : project.script(id).checksum())) {
+            String id = g.id(i);
+            String was = recorded.get(id);
+            if (was != null && !was.equals(project.script(id).checksum())) {
                 changed.add(id);
             }
         }
         return changed;
-    }
-
-    /**
-     * The checksums of the SQL scripts among {@code ids}, read on all cores when there are many (each
-     * reads and hashes a whole file; a no-op upgrade of a 1,000-revision project reads them all): id to
-     * checksum, or to the error reading it. Java migrations are left to the caller, one at a time.
-     */
-    private Map<String, Object> sqlChecksums(List<String> ids) {
-        Map<String, Object> sums = new java.util.concurrent.ConcurrentHashMap<>();
-        if (ids.size() < 64) {
-            return sums;
-        }
-        ids.parallelStream().filter(id -> project.script(id) instanceof dev.strata.source.SqlScript).forEach(id -> {
-            try {
-                sums.put(id, project.script(id).checksum());
-            } catch (RuntimeException e) {
-                sums.put(id, e);
-            }
-        });
-        return sums;
     }
 
     /**
