@@ -193,21 +193,12 @@ public final class TargetDatabase implements AutoCloseable {
         return message.strip();
     }
 
-    /**
-     * Puts the session back as Strata opened it: {@code RESET ALL} undoes whatever {@code SET} the last
-     * revision ran (a search_path, a lock_timeout), so no revision inherits another's settings.
-     */
+    /** The search path to put back after {@code RESET ALL}, when the connection began with another one. */
     private String restoredSearchPath;
 
-    public void resetSession() throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute(resetSql());
-        }
-    }
-
     /**
-     * Resets the session as {@link #resetSession()} does and, in the same round trip, reads the search
-     * path it leaves and the schema unqualified names then resolve to ({@link #defaultSchema()}).
+     * Resets the session ({@link #resetSql()}) and, in the same round trip, reads the search path it
+     * leaves and the schema unqualified names then resolve to ({@link #defaultSchema()}).
      *
      * @return the search path after the reset
      */
@@ -228,7 +219,11 @@ public final class TargetDatabase implements AutoCloseable {
         }
     }
 
-    /** The statements {@link #resetSession()} runs, for a caller that sends them with its own. */
+    /**
+     * The statements that put the session back as Strata opened it: {@code RESET ALL} undoes whatever
+     * {@code SET} the last revision ran (a search_path, a lock_timeout), so no revision inherits
+     * another's settings. The runner sends them between steps, with the recording of each.
+     */
     public String resetSql() {
         // RESET ALL leaves the role and session authorization a revision may have set.
         StringBuilder sql = new StringBuilder("RESET SESSION AUTHORIZATION; RESET ROLE; RESET ALL");

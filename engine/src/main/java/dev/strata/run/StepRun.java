@@ -225,11 +225,12 @@ final class StepRun {
     private void recordAndCommit() throws SQLException {
         // The revision's SET ROLE or search_path must not decide how Strata records it: the session is
         // reset first, in the recording's own round trip unless a fence must run in between.
-        String reset = r.session.sql();
+        String reset = null;
         if (r.fence != null || row != null) {
             r.resetSession();
             r.checkFence();
-            reset = null;
+        } else {
+            reset = r.session.sql();
         }
         if (row != null) {
             r.store.applyAndFinish(step.change(), row, Instant.now());
