@@ -51,4 +51,18 @@ public record Revision(
     public boolean isMergePoint() {
         return downRevisions.size() > 1;
     }
+
+    // Written out rather than generated: a record's own equals and hashCode are bound on first use
+    // through method handles, which costs a fresh process more than all its comparisons together.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Revision r && transactional == r.transactional && id.equals(r.id)
+                && downRevisions.equals(r.downRevisions) && branchLabels.equals(r.branchLabels) && dependsOn.equals(r.dependsOn)
+                && message.equals(r.message) && Objects.equals(createDate, r.createDate) && origin.equals(r.origin);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, downRevisions, branchLabels, dependsOn, message, createDate, transactional, origin);
+    }
 }

@@ -221,7 +221,10 @@ final class StepRun {
         backToAutocommit(null);
     }
 
-    /** Writes the step's head change and history row, from a reset session, and commits. */
+    /**
+     * Writes the step's head change and history row, from a reset session, and commits: in one round
+     * trip with the reset when no fence must run in between and the step has no started row.
+     */
     private void recordAndCommit() throws SQLException {
         // The revision's SET ROLE or search_path must not decide how Strata records it: the session is
         // reset first, in the recording's own round trip unless a fence must run in between.
@@ -234,11 +237,11 @@ final class StepRun {
         }
         if (row != null) {
             r.store.applyAndFinish(step.change(), row, Instant.now());
+            r.connection.commit();
         } else {
-            r.store.applyAndRecord(step.change(), id(), step.direction().word(), checksum, step.revision().message(), started,
+            r.store.recordAndCommit(step.change(), id(), step.direction().word(), checksum, step.revision().message(), started,
                     Instant.now(), r.toolVersion, reset);
         }
-        r.connection.commit();
     }
 
     // ---- where the step stands ------------------------------------------------------------------

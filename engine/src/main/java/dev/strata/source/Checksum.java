@@ -51,13 +51,18 @@ public final class Checksum {
 
     /** {@code "v1:"} followed by the lowercase hex SHA-256 of the UTF-8 bytes of {@link #normalise}d text. */
     public static String of(String text) {
+        byte[] digest = SHA_256.get().digest(normalise(text).getBytes(StandardCharsets.UTF_8));
+        return VERSION + HexFormat.of().formatHex(digest);
+    }
+
+    // One digest per thread (digest() resets it): looking the algorithm up again for each of a
+    // thousand scripts cost more than hashing them.
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest(normalise(text).getBytes(StandardCharsets.UTF_8));
-            return VERSION + HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             // Every Java platform must provide SHA-256.
             throw new IllegalStateException(e);
         }
-    }
+    });
 }

@@ -130,17 +130,20 @@ public final class VersionStore {
     }
 
     /**
-     * Writes a step's head change and its history row ({@code applied}). A single-row change and the
-     * history row go to the server as one statement (the row is only recorded if the change touched
-     * exactly one row), saving a round trip per step; merges and unmerges take the two-step path.
+     * Writes a step's head change and its history row ({@code applied}), and commits the transaction
+     * they share with the step's statements. A single-row change (every step but a merge or an
+     * unmerge), the history row and the {@code COMMIT} go to the server in one round trip: the history
+     * row is written only if the change touched exactly one row, and otherwise the statement fails on
+     * the server ({@link #CHANGED_UNDER_US}), so the {@code COMMIT} behind it never runs (the server
+     * skips the rest of a round trip after an error) and the caller rolls the transaction back.
      *
      * @param preamble statements without parameters to run first, in the same round trip (the session
      *                 reset between steps), or null
      */
-    public void applyAndRecord(HeadChange change, String revision, String direction, String checksum, String message,
-                               Instant started, Instant finished, String toolVersion, String preamble) throws SQLException {
-        List<String> sqls = tables.statements(change);
-        if (sqls.size() != 1) {
+    public void recordAndCommit(HeadChange change, String revision, String direction, String checksum, String message,
+                                Instant started, Instant finished, String toolVersion, String preamble) throws SQLException {
+        VersionTables.RowChange row = tables.rowChange(change);
+        if (row == null) {
             if (preamble != null) {
                 try (Statement s = connection.createStatement()) {
                     s.execute(preamble);
@@ -148,37 +151,53 @@ public final class VersionStore {
             }
             apply(change);
             recordHistory(revision, direction, checksum, message, started, finished, toolVersion, "applied", null);
+            connection.commit();
             return;
         }
-        String sql = "WITH changed AS (" + sqls.get(0) + " RETURNING 1) " + historyInsert() .replace(" VALUES (", " SELECT ")
-                .replace(", ?)", ", ? FROM changed");
-        // The preamble (statements without parameters) goes in the same round trip; the driver sends
-        // them together and the last update count is the recording's.
-        try (PreparedStatement ps = connection.prepareStatement(preamble == null ? sql : preamble + "; " + sql)) {
-            bindHistory(ps, revision, direction, checksum, message, started, finished, toolVersion, "applied", null);
-            int n = lastUpdateCount(ps);
-            if (n != 1) {
-                throw new SQLException("the version table changed under this run: '" + sqls.get(0) + "' touched " + n
-                        + " rows instead of 1", "40001");
+        try (PreparedStatement ps = connection.prepareStatement(recording(row.sql(), preamble))) {
+            List<String> values = row.values();
+            for (int i = 0; i < values.size(); i++) {
+                ps.setString(i + 1, values.get(i));
             }
+            bindHistory(ps, values.size(), revision, direction, checksum, message, started, finished, toolVersion, "applied", null);
+            ps.execute();
+        } catch (SQLException e) {
+            String m = e.getMessage();
+            int at = m == null ? -1 : m.indexOf(CHANGED_UNDER_US);
+            if (at < 0) {
+                throw e;
+            }
+            String n = m.substring(at + CHANGED_UNDER_US.length()).replaceAll("\\D.*", "");
+            SQLException changed = new SQLException("the version table changed under this run: '" + tables.statements(change).get(0)
+                    + "' touched " + n + " rows instead of 1", "40001");
+            changed.initCause(e);
+            throw changed;
         }
     }
 
-    /** Runs {@code ps} and returns the update count of its last statement. */
-    private static int lastUpdateCount(PreparedStatement ps) throws SQLException {
-        boolean rows = ps.execute();
-        int last = -1;
-        while (true) {
-            if (!rows) {
-                int count = ps.getUpdateCount();
-                if (count == -1) {
-                    return last;
-                }
-                last = count;
-            }
-            rows = ps.getMoreResults();
+    private String recordingKey;
+    private String recordingSql;
+
+    /** The recording's text for a row change and a preamble: the same for every step of a run, so built once. */
+    private String recording(String rowChange, String preamble) {
+        String key = rowChange + '\n' + preamble;
+        if (!key.equals(recordingKey)) {
+            // The CASE's ELSE depends on the count, so the planner cannot fold it into an error up front.
+            String sql = "WITH changed AS (" + rowChange + " RETURNING 1) "
+                    + historyInsert().replace(" VALUES (", " SELECT ").replace(", ?)", ", ? FROM (SELECT count(*) AS n FROM changed) c"
+                    + " WHERE CASE WHEN c.n = 1 THEN true ELSE ('" + CHANGED_UNDER_US + "' || c.n)::boolean END")
+                    + "; COMMIT";
+            recordingSql = preamble == null ? sql : preamble + "; " + sql;
+            recordingKey = key;
         }
+        return recordingSql;
     }
+
+    /**
+     * What the recording statement makes the server fail with (an invalid boolean, followed by the
+     * number of rows its head change touched) when that number is not one.
+     */
+    private static final String CHANGED_UNDER_US = "strata: the version table changed under this run, rows touched: ";
 
     /**
      * Writes a step's head change and marks its {@code started} row {@code applied} (a step that may
@@ -269,7 +288,7 @@ public final class VersionStore {
     public void recordHistory(String revision, String direction, String checksum, String message, Instant started,
                               Instant finished, String toolVersion, String outcome, String error) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(historyInsert())) {
-            bindHistory(ps, revision, direction, checksum, message, started, finished, toolVersion, outcome, error);
+            bindHistory(ps, 0, revision, direction, checksum, message, started, finished, toolVersion, outcome, error);
             ps.executeUpdate();
         }
     }
@@ -277,23 +296,26 @@ public final class VersionStore {
     private String historyInsert() {
         return "INSERT INTO " + tables.qualifiedHistoryTable()
                 + " (revision, direction, checksum, message, started_at, finished_at, duration_ms, applied_by, tool_version, outcome, error)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, current_user || ' via ' || ?, ?, ?, ?)";
+                + " VALUES (?, ?, ?, ?, CAST(? AS timestamptz), CAST(? AS timestamptz), ?, current_user || ' via ' || ?, ?, ?, ?)";
     }
 
-    private static void bindHistory(PreparedStatement ps, String revision, String direction, String checksum, String message,
+    /** Binds the history row's values to parameters {@code skip + 1} onwards. */
+    private static void bindHistory(PreparedStatement ps, int skip, String revision, String direction, String checksum, String message,
                                     Instant started, Instant finished, String toolVersion, String outcome, String error)
             throws SQLException {
-            ps.setString(1, revision);
-            ps.setString(2, direction);
-            ps.setString(3, checksum);
-            ps.setString(4, message);
-            ps.setTimestamp(5, Timestamp.from(started));
-            ps.setTimestamp(6, Timestamp.from(finished));
-            ps.setLong(7, Math.max(0, finished.toEpochMilli() - started.toEpochMilli()));
-            ps.setString(8, System.getProperty("user.name", "?") + "@" + host());
-            ps.setString(9, toolVersion);
-            ps.setString(10, outcome);
-            ps.setString(11, error);
+        ps.setString(skip + 1, revision);
+        ps.setString(skip + 2, direction);
+        ps.setString(skip + 3, checksum);
+        ps.setString(skip + 4, message);
+        // As ISO-8601 text in UTC, which the server reads whatever its DateStyle: the driver's own
+        // timestamp binding goes through a Calendar, which cost more than the rest of the recording.
+        ps.setString(skip + 5, started.toString());
+        ps.setString(skip + 6, finished.toString());
+        ps.setLong(skip + 7, Math.max(0, finished.toEpochMilli() - started.toEpochMilli()));
+        ps.setString(skip + 8, System.getProperty("user.name", "?") + "@" + host());
+        ps.setString(skip + 9, toolVersion);
+        ps.setString(skip + 10, outcome);
+        ps.setString(skip + 11, error);
     }
 
     private static final String HOST = lookUpHost();

@@ -111,6 +111,29 @@ public record VersionTables(String schema, String versionTable) {
                 + ")";
     }
 
+    /**
+     * A head change that touches one row, as one statement with parameters: the same text for every
+     * step of its kind, so that the driver parses it once and the server prepares it once.
+     *
+     * @param sql    the statement, with a {@code ?} for each of {@code values}
+     * @param values the revision ids, in order
+     */
+    public record RowChange(String sql, List<String> values) {
+    }
+
+    /** The change as a {@link RowChange}, or null when it touches several rows (a merge, an unmerge). */
+    public RowChange rowChange(HeadChange change) {
+        String table = qualifiedVersionTable();
+        if (change instanceof HeadChange.Insert i) {
+            return new RowChange("INSERT INTO " + table + " (version_num) VALUES (?)", List.of(i.revision()));
+        } else if (change instanceof HeadChange.Delete d) {
+            return new RowChange("DELETE FROM " + table + " WHERE version_num = ?", List.of(d.revision()));
+        } else if (change instanceof HeadChange.Update u) {
+            return new RowChange("UPDATE " + table + " SET version_num = ? WHERE version_num = ?", List.of(u.to(), u.from()));
+        }
+        return null;
+    }
+
     public String insert(String revision) {
         return "INSERT INTO " + qualifiedVersionTable() + " (version_num) VALUES (" + Sql.literal(revision) + ")";
     }

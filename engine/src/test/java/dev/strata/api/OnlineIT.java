@@ -124,6 +124,22 @@ class OnlineIT {
     }
 
     @Test
+    void aVersionTableChangedUnderTheRunStopsTheStepBeforeItCommits() throws IOException {
+        // The revision itself moves the head, as a person editing the table while it runs would: the
+        // recording, sent with the COMMIT in one round trip, must fail on the server and be rolled back.
+        script("a2_devices.sql", "a2", "a1", "", "CREATE TABLE devices (id int PRIMARY KEY);\nUPDATE strata_version SET version_num = 'zz';",
+                "DROP TABLE devices;");
+        upgrade("a1");
+        assertThatThrownBy(() -> upgrade("heads"))
+                .isInstanceOf(DatabaseException.class)
+                .hasMessageContaining("recording revision a2 failed and was rolled back: the version table changed under this run: "
+                        + "'UPDATE public.strata_version SET version_num = 'a2' WHERE version_num = 'a1'' touched 0 rows instead of 1");
+        assertThat(heads()).containsExactly("a1");
+        assertThat(db.column("SELECT tablename FROM pg_tables WHERE tablename = 'devices'")).isEmpty();
+        assertThat(db.column("SELECT revision || ' ' || outcome FROM strata_history ORDER BY id")).containsExactly("a1 applied");
+    }
+
+    @Test
     void aFailureOutsideATransactionIsKeptAndBlocksTheNextRunUntilRetried() throws IOException {
         script("a3_index.sql", "a3", "a2", "-- transactional: false\n",
                 "CREATE INDEX CONCURRENTLY ix_devices_owner ON devices (owner);\nCREATE INDEX CONCURRENTLY ix_bad ON devices (nope);",
