@@ -111,8 +111,11 @@ abstract class BaseCommand implements Callable<Integer> {
         if (config == null) {
             targetName(); // validates -x and --db before anything is read
             StartupWork.awaitQuietLogging();
-            ConfigLoader loader = new ConfigLoader(environment.variables());
-            config = loader.load(loader.locate(global.config, environment.workingDir()));
+            config = StartupWork.config(global.config);
+            if (config == null) {
+                ConfigLoader loader = new ConfigLoader(environment.variables());
+                config = loader.load(loader.locate(global.config, environment.workingDir()));
+            }
             String name = targetName();
             if (name != null) {
                 config.target(name); // an unknown --db is an error for every command, not only some

@@ -12,11 +12,13 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        StartupWork.start(commandName(args) != null);
+        Map<String, String> env = System.getenv();
+        Path workingDir = Path.of("").toAbsolutePath();
+        StartupWork.start(commandName(args) != null ? args : null, new Environment(env, workingDir));
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         Signals.install(err);
-        int code = run(args, out, err, System.getenv(), Path.of("").toAbsolutePath());
+        int code = run(args, out, err, env, workingDir);
         out.flush();
         err.flush();
         System.exit(code);

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -19,6 +20,12 @@ public final class TargetDatabase implements AutoCloseable {
 
     /** SQL states that waiting will not cure: wrong password, no such role, not allowed by pg_hba, a pooler in statement mode. */
     private static final Set<String> FINAL_STATES = Set.of("28P01", "28000", "42501", Pooling.STATEMENT_MODE);
+
+    /**
+     * One driver for the process: each instance reads the driver's default properties from the class
+     * path on its first connection, and a fleet run or a lease opens many.
+     */
+    private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
 
     private final TargetConfig target;
     private final ConnectionSpec spec;
@@ -146,7 +153,7 @@ public final class TargetDatabase implements AutoCloseable {
      * target"). Not through DriverManager either, which would look every driver up on the class path.
      */
     private static Connection driverConnection(ConnectionSpec spec, java.util.Properties props) throws SQLException {
-        Connection connection = new org.postgresql.Driver().connect(spec.jdbcUrl(), props);
+        Connection connection = DRIVER.connect(spec.jdbcUrl(), props);
         if (connection == null) {
             throw new SQLException("not a PostgreSQL JDBC URL: " + spec.display(), "08001");
         }
@@ -155,15 +162,49 @@ public final class TargetDatabase implements AutoCloseable {
 
     /** The application_name our sessions carry, so a waiting run can say who holds the lock. */
     static String applicationName() {
-        String user = System.getProperty("user.name", "?");
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "?";
+        return ApplicationName.VALUE;
+    }
+
+    /** Worked out once, on first use (the host name may need a lookup). */
+    private static final class ApplicationName {
+        static final String VALUE = of();
+
+        private static String of() {
+            String user = System.getProperty("user.name", "?");
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "?";
+            }
+            String name = "strata " + ToolVersion.get() + " " + user + "@" + host + " pid " + ProcessHandle.current().pid();
+            return name.length() > 63 ? name.substring(0, 63) : name;
         }
-        String name = "strata " + ToolVersion.get() + " " + user + "@" + host + " pid " + ProcessHandle.current().pid();
-        return name.length() > 63 ? name.substring(0, 63) : name;
+    }
+
+    /**
+     * Does, without connecting, the once-a-process work of a first connection: the driver's classes
+     * initialised (their static data, the JVM's memory bean the driver asks for, the socket classes)
+     * and the application name worked out. A command calls it on a second thread while the first
+     * parses its arguments and reads the configuration: class initialisation runs once, on whichever
+     * thread asks first, so this only moves work off the thread that waits for it
+     * (docs/benchmarks.md, "Start-up: work moved off the main thread"). Never fails: a class it
+     * cannot set up is met again by the connection, which reports it.
+     */
+    public static void warmUp() {
+        try {
+            applicationName();
+            java.lang.management.ManagementFactory.getMemoryMXBean();
+            new java.net.Socket().close();
+            for (Class<?> c : List.of(org.postgresql.jdbc.PgConnection.class, org.postgresql.core.ServerVersion.class,
+                    org.postgresql.jdbc.TimestampUtils.class, org.postgresql.core.NativeQuery.class,
+                    org.postgresql.core.v3.QueryExecutorImpl.class, org.postgresql.core.Encoding.class,
+                    org.postgresql.PGProperty.class, org.postgresql.util.ByteConverter.class)) {
+                Class.forName(c.getName(), true, c.getClassLoader());
+            }
+        } catch (ReflectiveOperationException | java.io.IOException | RuntimeException | LinkageError ignored) {
+            // the connection meets the same problem, if it is one, and reports it
+        }
     }
 
     /**
