@@ -123,13 +123,30 @@ public record VersionTables(String schema, String versionTable) {
 
     /** The change as a {@link RowChange}, or null when it touches several rows (a merge, an unmerge). */
     public RowChange rowChange(HeadChange change) {
+        List<String> values = rowValues(change);
+        if (values == null) {
+            return null;
+        }
         String table = qualifiedVersionTable();
+        if (change instanceof HeadChange.Insert) {
+            return new RowChange("INSERT INTO " + table + " (version_num) VALUES (?)", values);
+        } else if (change instanceof HeadChange.Delete) {
+            return new RowChange("DELETE FROM " + table + " WHERE version_num = ?", values);
+        }
+        return new RowChange("UPDATE " + table + " SET version_num = ? WHERE version_num = ?", values);
+    }
+
+    /**
+     * {@link RowChange#values()} alone, without building the statement, whose text depends only on
+     * the change's class; null when the change touches several rows.
+     */
+    public static List<String> rowValues(HeadChange change) {
         if (change instanceof HeadChange.Insert i) {
-            return new RowChange("INSERT INTO " + table + " (version_num) VALUES (?)", List.of(i.revision()));
+            return List.of(i.revision());
         } else if (change instanceof HeadChange.Delete d) {
-            return new RowChange("DELETE FROM " + table + " WHERE version_num = ?", List.of(d.revision()));
+            return List.of(d.revision());
         } else if (change instanceof HeadChange.Update u) {
-            return new RowChange("UPDATE " + table + " SET version_num = ? WHERE version_num = ?", List.of(u.to(), u.from()));
+            return List.of(u.to(), u.from());
         }
         return null;
     }
