@@ -111,7 +111,7 @@ abstract class BaseCommand implements Callable<Integer> {
         if (config == null) {
             targetName(); // validates -x and --db before anything is read
             StartupWork.awaitQuietLogging();
-            config = StartupWork.config(global.config);
+            config = StartupWork.config(global.config, environment);
             if (config == null) {
                 ConfigLoader loader = new ConfigLoader(environment.variables());
                 config = loader.load(loader.locate(global.config, environment.workingDir()));

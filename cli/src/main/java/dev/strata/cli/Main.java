@@ -14,7 +14,7 @@ public final class Main {
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
         Path workingDir = Path.of("").toAbsolutePath();
-        StartupWork.start(commandName(args) != null ? args : null, new Environment(env, workingDir));
+        StartupWork.start(commandName(args) != null, configOption(args), new Environment(env, workingDir));
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         Signals.install(err);
@@ -37,6 +37,31 @@ public final class Main {
             }
         }
         return null;
+    }
+
+    /**
+     * The value of {@code -c}/{@code --config} in the forms picocli takes on its own ({@code -c F},
+     * {@code -cF}, {@code -c=F}, {@code --config F}, {@code --config=F}); null if absent. Forms it
+     * misses (clustered with other flags, in an {@code @file}) only cost the configuration read ahead:
+     * {@link StartupWork#config} compares with what picocli parsed.
+     */
+    static String configOption(String[] args) {
+        String value = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                break;
+            } else if (a.equals("-c") || a.equals("--config")) {
+                value = i + 1 < args.length ? args[++i] : null;
+            } else if (a.startsWith("--config=")) {
+                value = a.substring("--config=".length());
+            } else if (a.startsWith("-c=")) {
+                value = a.substring(3);
+            } else if (a.startsWith("-c")) {
+                value = a.substring(2);
+            }
+        }
+        return value;
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.strata.cli;
 import dev.strata.config.Config;
 import dev.strata.config.ConfigLoader;
 import dev.strata.db.TargetDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -21,9 +23,10 @@ import java.util.logging.Logger;
  *       {@link #awaitQuietLogging()} waits for it before anything can log: before the configuration is
  *       read, which comes before every connection;</li>
  *   <li>when a command is named, reads the configuration the arguments name ({@code -c FILE}, else
- *       MIGRATE_CONFIG, else {@code migrate.toml}), which the command takes with {@link #config} if
- *       picocli agrees on the file; if the read fails, the command reads the file again itself and
- *       reports the error as always;</li>
+ *       MIGRATE_CONFIG, else {@code migrate.toml}) if it is a regular file (a pipe such as
+ *       {@code /dev/stdin} can be read only once). The command takes it with {@link #config} when
+ *       picocli parsed the same {@code -c} value in the same environment; otherwise, and when the read
+ *       failed, the command reads the file itself and reports any error as always;</li>
  *   <li>then does the once-a-process work of the driver's first connection ({@link
  *       TargetDatabase#warmUp()}) and initialises the locale data it reads (a calendar, a number
  *       format). Class initialisation runs once whichever thread asks first, so this only moves work
@@ -32,38 +35,51 @@ import java.util.logging.Logger;
  */
 final class StartupWork {
 
-    /** A configuration read ahead: the {@code -c} value it was read for, and the result (null: failed). */
-    private record ReadAhead(String option, Config config) {}
+    /**
+     * A configuration being read ahead: the {@code -c} value and environment it is read for, and the
+     * configuration (null if it could not be read).
+     */
+    private record ReadAhead(String option, Environment environment, CompletableFuture<Config> config) {}
 
     private static volatile CountDownLatch quiet;
-    private static volatile CompletableFuture<ReadAhead> readAhead;
+    private static volatile ReadAhead readAhead;
 
     private StartupWork() {}
 
     /**
      * Starts the thread.
      *
-     * @param args        the command line; null when it names no command (help, a typo): then only
-     *                    logging is silenced
-     * @param environment where the configuration is looked for
+     * @param command      whether the arguments name a command; if not (help, a typo) only logging is
+     *                     silenced
+     * @param configOption the {@code -c} value the arguments give ({@link Main#configOption}), or null
+     * @param environment  where the configuration is looked for
      */
-    static void start(String[] args, Environment environment) {
+    static void start(boolean command, String configOption, Environment environment) {
         CountDownLatch latch = new CountDownLatch(1);
         quiet = latch;
-        CompletableFuture<ReadAhead> config = args == null ? null : new CompletableFuture<>();
-        readAhead = config;
+        ReadAhead ahead = command ? new ReadAhead(configOption, environment, new CompletableFuture<>()) : null;
+        readAhead = ahead;
         // A subclass, not a lambda: bootstrapping a lambda costs the start-up more than it saves here.
         Thread t = new Thread("strata-start-up") {
             @Override
             public void run() {
+                Config config = null;
                 try {
-                    silenceLogging();
+                    try {
+                        silenceLogging();
+                    } finally {
+                        latch.countDown();
+                    }
+                    if (ahead != null) {
+                        config = read(ahead.option(), ahead.environment());
+                    }
                 } finally {
-                    latch.countDown();
+                    // Whatever happened, the command never waits for this in vain.
+                    if (ahead != null) {
+                        ahead.config().complete(config);
+                    }
                 }
-                if (config != null) {
-                    String option = configOption(args);
-                    config.complete(new ReadAhead(option, read(option, environment)));
+                if (ahead != null) {
                     warmUp();
                 }
             }
@@ -92,41 +108,17 @@ final class StartupWork {
     }
 
     /**
-     * The configuration read ahead, if it was read for this {@code -c} value (null: none given) and
-     * read without error; else null, and the caller reads it. Hands it out once.
+     * The configuration read ahead, if it was read for this {@code -c} value (null: none given) in
+     * this environment and read without error; else null, and the caller reads it. Waits for it only
+     * when it is the one asked for. Hands it out once.
      */
-    static Config config(String option) {
-        CompletableFuture<ReadAhead> future = readAhead;
-        if (future == null) {
+    static Config config(String option, Environment environment) {
+        ReadAhead ahead = readAhead;
+        readAhead = null;
+        if (ahead == null || !Objects.equals(ahead.option(), option) || !ahead.environment().equals(environment)) {
             return null;
         }
-        readAhead = null;
-        ReadAhead read = future.join();
-        return Objects.equals(read.option(), option) ? read.config() : null;
-    }
-
-    /**
-     * The value of {@code -c}/{@code --config} in the forms picocli takes ({@code -c F}, {@code -cF},
-     * {@code -c=F}, {@code --config F}, {@code --config=F}); null if absent. A form it misses only
-     * costs the read ahead: {@link #config} compares with what picocli parsed.
-     */
-    static String configOption(String[] args) {
-        String value = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--")) {
-                break;
-            } else if (a.equals("-c") || a.equals("--config")) {
-                value = i + 1 < args.length ? args[++i] : null;
-            } else if (a.startsWith("--config=")) {
-                value = a.substring("--config=".length());
-            } else if (a.startsWith("-c=")) {
-                value = a.substring(3);
-            } else if (a.startsWith("-c") && !a.startsWith("--")) {
-                value = a.substring(2);
-            }
-        }
-        return value;
+        return ahead.config().join();
     }
 
     static void silenceLogging() {
@@ -134,12 +126,17 @@ final class StartupWork {
         Logger.getLogger("").setLevel(Level.OFF);
     }
 
-    /** The configuration, or null if it cannot be read (the command reads it again and says why). */
+    /**
+     * The configuration, or null if it is not a regular file or cannot be read (the command reads it
+     * again and says why). Errors too are left to the command, out of memory included: it meets them
+     * again and reports them its own way.
+     */
     private static Config read(String option, Environment environment) {
         try {
             ConfigLoader loader = new ConfigLoader(environment.variables());
-            return loader.load(loader.locate(option, environment.workingDir()));
-        } catch (RuntimeException | LinkageError e) {
+            Path file = loader.locate(option, environment.workingDir());
+            return Files.isRegularFile(file) ? loader.load(file) : null;
+        } catch (RuntimeException | Error e) {
             return null;
         }
     }

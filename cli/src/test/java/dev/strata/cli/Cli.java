@@ -33,6 +33,28 @@ final class Cli {
         return this;
     }
 
+    /**
+     * Fails, saying why, when SIGINT is ignored in this JVM: the processes a test starts inherit that,
+     * and a JVM installs no handler for a signal ignored at its start, so a Ctrl-C test would see SIGINT
+     * do nothing. A background job of a script starts so (`mvn verify &` in a non-interactive shell);
+     * bin/test restores SIGINT before it runs anything.
+     */
+    static void requireSigintDelivered() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) {
+                    long ignored = Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16);
+                    org.assertj.core.api.Assertions.assertThat(ignored & 2)
+                            .as("SIGINT is ignored in this test JVM (started as a background job of a script?), so the"
+                                    + " processes it starts would ignore it too: run the tests in the foreground or through bin/test")
+                            .isZero();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

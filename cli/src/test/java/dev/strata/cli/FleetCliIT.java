@@ -301,6 +301,7 @@ class FleetCliIT {
 
     @Test
     void sigintDuringAParallelRunLeavesEveryMemberAtARecordedRevision() throws Exception {
+        Cli.requireSigintDelivered();
         project("SELECT pg_sleep(3);", "");
         Path jar = Path.of("target/migrate.jar").toAbsolutePath();
         Path log = dir.resolve("run.log");

@@ -68,6 +68,7 @@ class ScratchDatabaseCliIT {
 
     @Test
     void aRunStoppedWhileReplayingTheDesiredSchemaDropsItsTemporaryDatabase() throws Exception {
+        Cli.requireSigintDelivered();
         assertThat(run(dir.resolve("up.log"), db.jdbcUrl(), "upgrade", "head")).isZero();
         Files.writeString(dir.resolve("schema/02_slow.sql"), "SELECT pg_sleep(120);\n");
         String[][] signals = {{"INT", "130"}, {"TERM", "143"}};

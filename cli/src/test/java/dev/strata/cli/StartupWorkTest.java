@@ -25,13 +25,14 @@ class StartupWorkTest {
 
     @Test
     void loggingIsSilentOnceAwaited() {
-        StartupWork.start(null, new Environment(Map.of(), dir));
+        Environment env = new Environment(Map.of(), dir);
+        StartupWork.start(false, null, env);
         StartupWork.awaitQuietLogging();
         Logger root = Logger.getLogger("");
         assertThat(root.getLevel()).isEqualTo(Level.OFF);
         assertThat(root.getHandlers()).as("no handler left to print to the console").isEmpty();
         assertThat(Logger.getLogger("org.postgresql.Driver").isLoggable(Level.SEVERE)).isFalse();
-        assertThat(StartupWork.config(null)).as("no command named: nothing read ahead").isNull();
+        assertThat(StartupWork.config(null, env)).as("no command named: nothing read ahead").isNull();
     }
 
     @Test
@@ -39,32 +40,45 @@ class StartupWorkTest {
         Files.writeString(dir.resolve("other.toml"), TOML);
         Environment env = new Environment(Map.of("APP_URL", "jdbc:postgresql://h/db"), dir);
 
-        StartupWork.start(new String[] {"--db", "app", "-c", "other.toml", "current"}, env);
-        Config config = StartupWork.config("other.toml");
+        StartupWork.start(true, "other.toml", env);
+        Config config = StartupWork.config("other.toml", env);
         assertThat(config).isNotNull();
         assertThat(config.target("app").url()).isEqualTo("jdbc:postgresql://h/db");
-        assertThat(StartupWork.config("other.toml")).as("handed out once").isNull();
+        assertThat(StartupWork.config("other.toml", env)).as("handed out once").isNull();
 
-        StartupWork.start(new String[] {"-cother.toml", "current"}, env);
-        assertThat(StartupWork.config("else.toml")).as("picocli parsed another file").isNull();
+        StartupWork.start(true, "other.toml", env);
+        assertThat(StartupWork.config("else.toml", env)).as("picocli parsed another file").isNull();
+
+        StartupWork.start(true, "other.toml", env);
+        Environment elsewhere = new Environment(Map.of("APP_URL", "jdbc:postgresql://h/db"), dir.resolve("sub"));
+        assertThat(StartupWork.config("other.toml", elsewhere)).as("another run's environment").isNull();
     }
 
     @Test
     void aConfigurationThatCannotBeReadIsLeftToTheCommand() throws IOException {
+        Environment env = new Environment(Map.of(), dir);
         Files.writeString(dir.resolve("migrate.toml"), "[targets.app\n");
-        StartupWork.start(new String[] {"current"}, new Environment(Map.of(), dir));
-        assertThat(StartupWork.config(null)).isNull();
+        StartupWork.start(true, null, env);
+        assertThat(StartupWork.config(null, env)).as("not TOML").isNull();
+
+        Files.createDirectory(dir.resolve("folder.toml"));
+        StartupWork.start(true, "folder.toml", env);
+        assertThat(StartupWork.config("folder.toml", env)).as("not a regular file").isNull();
+
+        StartupWork.start(true, "missing.toml", env);
+        assertThat(StartupWork.config("missing.toml", env)).as("no such file").isNull();
     }
 
     @Test
-    void readsTheConfigOptionInEveryFormPicocliTakes() {
-        assertThat(StartupWork.configOption(new String[] {"-c", "a.toml", "current"})).isEqualTo("a.toml");
-        assertThat(StartupWork.configOption(new String[] {"current", "--config", "b.toml"})).isEqualTo("b.toml");
-        assertThat(StartupWork.configOption(new String[] {"--config=c.toml", "current"})).isEqualTo("c.toml");
-        assertThat(StartupWork.configOption(new String[] {"-c=d.toml", "current"})).isEqualTo("d.toml");
-        assertThat(StartupWork.configOption(new String[] {"-ce.toml", "current"})).isEqualTo("e.toml");
-        assertThat(StartupWork.configOption(new String[] {"current", "--", "-c", "f.toml"})).isNull();
-        assertThat(StartupWork.configOption(new String[] {"current", "-c"})).isNull();
-        assertThat(StartupWork.configOption(new String[] {"upgrade", "head"})).isNull();
+    void readsTheConfigOptionInEveryFormPicocliTakesOnItsOwn() {
+        assertThat(Main.configOption(new String[] {"-c", "a.toml", "current"})).isEqualTo("a.toml");
+        assertThat(Main.configOption(new String[] {"current", "--config", "b.toml"})).isEqualTo("b.toml");
+        assertThat(Main.configOption(new String[] {"--config=c.toml", "current"})).isEqualTo("c.toml");
+        assertThat(Main.configOption(new String[] {"-c=d.toml", "current"})).isEqualTo("d.toml");
+        assertThat(Main.configOption(new String[] {"-ce.toml", "current"})).isEqualTo("e.toml");
+        assertThat(Main.configOption(new String[] {"current", "--", "-c", "f.toml"})).isNull();
+        assertThat(Main.configOption(new String[] {"current", "-c"})).isNull();
+        assertThat(Main.configOption(new String[] {"upgrade", "head"})).isNull();
+        assertThat(Main.commandName(new String[] {"-c", "current", "upgrade"})).as("the two scans agree").isEqualTo("upgrade");
     }
 }

@@ -185,8 +185,8 @@ public final class TargetDatabase implements AutoCloseable {
     /**
      * Does, without connecting, the once-a-process work of a first connection: the driver's classes
      * initialised (their static data, the JVM's memory bean the driver asks for, the socket classes)
-     * and the application name worked out. A command calls it on a second thread while the first
-     * parses its arguments and reads the configuration: class initialisation runs once, on whichever
+     * and the application name worked out. A command calls it on a second thread (after reading the
+     * configuration there) while the first parses its arguments: class initialisation runs once, on whichever
      * thread asks first, so this only moves work off the thread that waits for it
      * (docs/benchmarks.md, "Start-up: work moved off the main thread"). Never fails: a class it
      * cannot set up is met again by the connection, which reports it.

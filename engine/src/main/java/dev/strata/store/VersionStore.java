@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A target's version and history tables, on the run's connection. Head changes check that each
@@ -183,7 +184,7 @@ public final class VersionStore {
      * so built once (a thousand steps spent 40 ms building it again).
      */
     private String recording(HeadChange change, String preamble) {
-        if (change.getClass() != recordingKind || !java.util.Objects.equals(preamble, recordingPreamble)) {
+        if (change.getClass() != recordingKind || !Objects.equals(preamble, recordingPreamble)) {
             String rowChange = tables.rowChange(change).sql();
             // The CASE's ELSE depends on the count, so the planner cannot fold it into an error up front.
             String sql = "WITH changed AS (" + rowChange + " RETURNING 1) "
@@ -321,9 +322,11 @@ public final class VersionStore {
     }
 
     /**
-     * A timestamp parameter as microseconds since the Unix epoch, exact and whatever the server's
-     * DateStyle and time zone: the driver's own timestamp binding goes through a Calendar, and
-     * Instant.toString through a formatter, each of which cost more than the rest of a step's recording.
+     * A timestamp parameter as microseconds since the Unix epoch (nanoseconds truncated), whatever the
+     * server's DateStyle and time zone. The server multiplies the interval in double precision, which
+     * holds every microsecond exactly until the year 2255. The driver's own timestamp binding goes
+     * through a Calendar, and Instant.toString through a formatter: each cost more than the rest of a
+     * step's recording.
      */
     private static final String EPOCH_MICROS = "(TIMESTAMPTZ 'epoch' + CAST(? AS bigint) * INTERVAL '1 microsecond')";
 
