@@ -76,8 +76,10 @@ public final class Main {
         CommandFactory factory = new CommandFactory(environment);
         CommandLine cli = new CommandLine(new MigrateCommand(), factory);
         String command = commandName(args);
+        // `migrate --version` alone needs no command: registering all of them would triple its time.
+        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
         for (var entry : MigrateCommand.COMMANDS.entrySet()) {
-            if (command == null || command.equals(entry.getKey())) {
+            if (!versionOnly && (command == null || command.equals(entry.getKey()))) {
                 cli.addSubcommand(entry.getKey(), new CommandLine(entry.getValue(), factory));
             }
         }

@@ -103,6 +103,21 @@ class BadInputCliTest {
     }
 
     @Test
+    void versionAloneNamesTheToolAndHelpStillListsEveryCommand() {
+        Cli cli = new Cli(dir);
+        for (String flag : new String[] {"--version", "-V"}) {
+            Cli.Result r = cli.run(flag);
+            assertThat(r.code()).isZero();
+            assertThat(r.out()).startsWith("strata ");
+        }
+        Cli.Result help = cli.run("--help");
+        assertThat(help.code()).isZero();
+        for (String command : MigrateCommand.COMMANDS.keySet()) {
+            assertThat(help.out()).contains("  " + command + " ");
+        }
+    }
+
+    @Test
     void unknownLabel() {
         assertOneLineError(twoBranches().run("upgrade", "gamma@head", "--sql"), "gamma", "alpha, beta");
     }
