@@ -3,6 +3,7 @@ package dev.strata.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +44,22 @@ final class PgBouncer implements AutoCloseable {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: install Debian's pgbouncer (bin/test does: apt-get install pgbouncer)");
         }
+        // The ports are in the kernel's ephemeral range, so a connection may take one between the check
+        // and PgBouncer's bind: then the next port is tried.
+        int port = FIRST_PORT;
+        while (true) {
+            port = freePort(port);
+            PgBouncer bouncer = start(mode, poolSize, port);
+            if (bouncer != null) {
+                return bouncer;
+            }
+            port++;
+        }
+    }
+
+    /** Starts one on {@code port}; null if the port was taken meanwhile. */
+    private static PgBouncer start(String mode, int poolSize, int port) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("strata-pgbouncer-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        int port = freePort();
         Path ini = dir.resolve("pgbouncer.ini");
         Files.writeString(dir.resolve("userlist.txt"), "\"postgres\" \"\"\n");
         Files.writeString(ini, String.join("\n",
@@ -80,6 +95,9 @@ final class PgBouncer implements AutoCloseable {
             if (!p.isAlive() || System.nanoTime() > deadline) {
                 String text = Files.readString(log);
                 bouncer.close();
+                if (!p.isAlive() && text.contains("Address already in use")) {
+                    return null;
+                }
                 throw new IllegalStateException("pgbouncer did not start on port " + port + ": " + text);
             }
             Thread.sleep(50);
@@ -96,10 +114,18 @@ final class PgBouncer implements AutoCloseable {
         return port;
     }
 
-    private static int freePort() {
-        for (int port = FIRST_PORT; port < FIRST_PORT + 20; port++) {
-            if (!answers(port)) {
+    /**
+     * The first port from {@code from} that a listener could take now. Nothing answering is not enough:
+     * a connection of this JVM (to PostgreSQL, say) may use the port as its own end, and PgBouncer's
+     * bind then fails with "Address already in use".
+     */
+    private static int freePort(int from) {
+        for (int port = from; port < FIRST_PORT + 20; port++) {
+            try (ServerSocket s = new ServerSocket()) {
+                s.bind(new InetSocketAddress("127.0.0.1", port));
                 return port;
+            } catch (IOException taken) {
+                // try the next one
             }
         }
         throw new IllegalStateException("no free port for pgbouncer in " + FIRST_PORT + "-" + (FIRST_PORT + 19));
