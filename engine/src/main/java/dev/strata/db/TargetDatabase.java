@@ -3,6 +3,7 @@ package dev.strata.db;
 import dev.strata.config.ToolVersion;
 import dev.strata.config.ConnectionSpec;
 import dev.strata.config.TargetConfig;
+import dev.strata.store.VersionStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -165,19 +166,13 @@ public final class TargetDatabase implements AutoCloseable {
         return ApplicationName.VALUE;
     }
 
-    /** Worked out once, on first use (the host name may need a lookup). */
+    /** Worked out once, on first use. */
     private static final class ApplicationName {
         static final String VALUE = of();
 
         private static String of() {
             String user = System.getProperty("user.name", "?");
-            String host;
-            try {
-                host = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException e) {
-                host = "?";
-            }
-            String name = "strata " + ToolVersion.get() + " " + user + "@" + host + " pid " + ProcessHandle.current().pid();
+            String name = "strata " + ToolVersion.get() + " " + user + "@" + VersionStore.hostName() + " pid " + ProcessHandle.current().pid();
             return name.length() > 63 ? name.substring(0, 63) : name;
         }
     }

@@ -185,7 +185,7 @@ public final class VersionStore {
      */
     private String recording(HeadChange change, String preamble) {
         if (change.getClass() != recordingKind || !Objects.equals(preamble, recordingPreamble)) {
-            String rowChange = tables.rowChange(change).sql();
+            String rowChange = tables.rowChangeSql(change);
             // The CASE's ELSE depends on the count, so the planner cannot fold it into an error up front.
             String sql = "WITH changed AS (" + rowChange + " RETURNING 1) "
                     + historyInsert().replace(" VALUES (", " SELECT ").replace(", ?)", ", ? FROM (SELECT count(*) AS n FROM changed) c"
@@ -338,6 +338,11 @@ public final class VersionStore {
 
     /** Who applies a revision, after the database role: the operating-system user at this host. */
     private static final String APPLIED_BY = System.getProperty("user.name", "?") + "@" + HOST;
+
+    /** This machine's host name ("?" if unknown), looked up once a process: the lookup may wait on DNS. */
+    public static String hostName() {
+        return HOST;
+    }
 
     private static String lookUpHost() {
         try {

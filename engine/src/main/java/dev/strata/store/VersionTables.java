@@ -112,34 +112,23 @@ public record VersionTables(String schema, String versionTable) {
     }
 
     /**
-     * A head change that touches one row, as one statement with parameters: the same text for every
-     * step of its kind, so that the driver parses it once and the server prepares it once.
-     *
-     * @param sql    the statement, with a {@code ?} for each of {@code values}
-     * @param values the revision ids, in order
+     * A head change that touches one row, as one statement with a {@code ?} for each of {@link
+     * #rowValues}: the same text for every step of its kind, so that the driver parses it once and the
+     * server prepares it once. Null when the change touches several rows (a merge, an unmerge).
      */
-    public record RowChange(String sql, List<String> values) {
-    }
-
-    /** The change as a {@link RowChange}, or null when it touches several rows (a merge, an unmerge). */
-    public RowChange rowChange(HeadChange change) {
-        List<String> values = rowValues(change);
-        if (values == null) {
-            return null;
-        }
+    public String rowChangeSql(HeadChange change) {
         String table = qualifiedVersionTable();
         if (change instanceof HeadChange.Insert) {
-            return new RowChange("INSERT INTO " + table + " (version_num) VALUES (?)", values);
+            return "INSERT INTO " + table + " (version_num) VALUES (?)";
         } else if (change instanceof HeadChange.Delete) {
-            return new RowChange("DELETE FROM " + table + " WHERE version_num = ?", values);
+            return "DELETE FROM " + table + " WHERE version_num = ?";
+        } else if (change instanceof HeadChange.Update) {
+            return "UPDATE " + table + " SET version_num = ? WHERE version_num = ?";
         }
-        return new RowChange("UPDATE " + table + " SET version_num = ? WHERE version_num = ?", values);
+        return null;
     }
 
-    /**
-     * {@link RowChange#values()} alone, without building the statement, whose text depends only on
-     * the change's class; null when the change touches several rows.
-     */
+    /** The revision ids {@link #rowChangeSql}'s parameters take, in order; null when it has none. */
     public static List<String> rowValues(HeadChange change) {
         if (change instanceof HeadChange.Insert i) {
             return List.of(i.revision());
